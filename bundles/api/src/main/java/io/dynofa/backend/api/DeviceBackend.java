@@ -1,0 +1,33 @@
+package io.dynofa.backend.api;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A device that runs models (CPU, GPU, ...), registered as a service with the service property
+ * {@link #BACKEND_ID}. A bundle may register several configured instances (e.g. CPU with 1 and
+ * with 2 intra-op threads), each with its own id.
+ */
+@ConsumerType
+public interface DeviceBackend {
+
+    /** Service property carrying {@link #id()}. */
+    String BACKEND_ID = "dynofa.backend.id";
+
+    String id();
+
+    /** Human-readable configuration, e.g. {@code ONNX Runtime 1.24.2 CPU, 1 intra-op thread}. */
+    String description();
+
+    /** Empty when the backend can run models; otherwise why not. The runtime never routes to it then. */
+    Optional<String> unavailableReason();
+
+    /**
+     * Loads a model (ONNX bytes) onto the device.
+     *
+     * @param name for messages and {@link LoadedModel#name()}
+     * @throws BackendException naming the model when the bytes are not a valid model or the device
+     *     cannot hold it
+     */
+    LoadedModel load(String name, byte[] model) throws BackendException;
+}

@@ -1,0 +1,27 @@
+package io.dynofa.backend.api;
+
+import io.dynofa.inference.api.Tensor;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A model resident on a device backend, ready to run. Thread-safe: {@link #run} may be called
+ * concurrently. The owner closes it once no request uses it any more.
+ */
+@ProviderType
+public interface LoadedModel extends AutoCloseable {
+
+    /** The name given at load time. */
+    String name();
+
+    /**
+     * Runs the model on {@code input} (already checked against the family's input spec).
+     *
+     * @return the model's first output
+     * @throws BackendException when the run fails or the model has been closed
+     */
+    Tensor run(Tensor input) throws BackendException;
+
+    /** Releases the model's native resources; idempotent. */
+    @Override
+    void close();
+}

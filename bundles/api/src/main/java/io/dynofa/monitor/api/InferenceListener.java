@@ -1,0 +1,18 @@
+package io.dynofa.monitor.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Told of every model run the manager makes. Called on the inference thread: implementations must
+ * be lock-free, allocation-free and must not throw.
+ */
+@ConsumerType
+public interface InferenceListener {
+
+    /**
+     * @param levelId the level that ran
+     * @param latencyNanos measured wall time of the run
+     * @param profiledNanos the level's profiled latency on this backend (0 when unknown)
+     */
+    void inferred(String levelId, long latencyNanos, long profiledNanos);
+}

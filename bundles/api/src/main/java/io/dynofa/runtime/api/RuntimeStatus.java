@@ -1,0 +1,36 @@
+package io.dynofa.runtime.api;
+
+import io.dynofa.monitor.api.Signals;
+import java.util.List;
+
+/**
+ * A snapshot of the runtime.
+ *
+ * @param state READY when serving; LOADING while a family activates; NOT_READY otherwise
+ * @param familyId active family, null when none
+ * @param policy the policy in use (null when none is bound)
+ * @param backendId the backend serving, null when none
+ * @param levelId the level in use, null when none
+ * @param levelIndex its index among the active levels, -1 when none
+ * @param pinned whether an operator pinned the level
+ * @param targetMs latency target, milliseconds
+ * @param accuracyFloor accuracy floor, percent
+ * @param switches level changes since start
+ * @param served successful requests since start
+ * @param failed failed requests since start
+ * @param lastDecision the last decision's reason
+ * @param problems configuration or binding problems the runtime worked around (e.g. an unknown policy)
+ * @param signals the monitors' last readings
+ */
+public record RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
+                            int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
+                            long served, long failed, String lastDecision, List<String> problems,
+                            Signals signals) {
+
+    /** Whether the runtime can serve requests. */
+    public enum State { READY, LOADING, NOT_READY }
+
+    public RuntimeStatus {
+        problems = List.copyOf(problems);
+    }
+}
