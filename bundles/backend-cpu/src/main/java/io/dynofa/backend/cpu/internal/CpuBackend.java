@@ -1,0 +1,65 @@
+package io.dynofa.backend.cpu.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.backend.api.LoadedModel;
+import java.util.Optional;
+
+/** The CPU device backend, independent of OSGi: settings plus the outcome of probing ONNX Runtime. */
+public class CpuBackend implements DeviceBackend {
+    private final CpuSettings settings;
+    private final OrtProbe probe;
+    private final Optional<OrtSessionFactory> sessions;
+
+    public CpuBackend(CpuSettings settings) {
+        this(settings, OrtProbe.run());
+    }
+
+    CpuBackend(CpuSettings settings, OrtProbe probe) {
+        this.settings = settings;
+        this.probe = probe;
+        this.sessions = probe.environment().map(environment -> new OrtSessionFactory(environment, settings));
+    }
+
+    @Override
+    public String id() {
+        return settings.id();
+    }
+
+    @Override
+    public String description() {
+        StringBuilder text = new StringBuilder("ONNX Runtime ").append(probe.version()).append(" CPU, ")
+            .append(threads(settings.intraOpThreads(), "intra-op"));
+        if (settings.executionMode() == ExecutionMode.PARALLEL) {
+            text.append(", ").append(threads(settings.interOpThreads(), "inter-op")).append(", parallel");
+        }
+        return text.append(", ").append(settings.optimizationLevel())
+            .append(settings.memoryArena() ? ", arena on" : ", arena off").toString();
+    }
+
+    private static String threads(int count, String kind) {
+        if (count == 0) {
+            return "default " + kind + " threads";
+        }
+        return count + " " + kind + (count == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return probe.unavailableReason();
+    }
+
+    @Override
+    public LoadedModel load(String name, byte[] model) throws BackendException {
+        if (sessions.isEmpty()) {
+            throw new BackendException("model '" + name + "' could not be loaded: backend '" + id()
+                + "' is unavailable: " + probe.unavailableReason().orElse("no ONNX Runtime environment"));
+        }
+        return sessions.get().load(name, model);
+    }
+
+    @Override
+    public String toString() {
+        return "CpuBackend[" + id() + ": " + description() + "]";
+    }
+}

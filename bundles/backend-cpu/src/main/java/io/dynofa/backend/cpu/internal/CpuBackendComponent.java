@@ -1,0 +1,32 @@
+package io.dynofa.backend.cpu.internal;
+
+import io.dynofa.backend.api.DeviceBackend;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Registers a {@link CpuBackend} per configuration: one default instance without configuration,
+ * or one per factory configuration {@code io.dynofa.backend.cpu~NAME}.
+ */
+@Component(service = DeviceBackend.class, configurationPid = CpuBackendComponent.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+    property = DeviceBackend.BACKEND_ID + "=" + CpuSettings.DEFAULT_ID)
+@Designate(ocd = CpuBackendConfig.class, factory = true)
+public final class CpuBackendComponent extends CpuBackend {
+    static final String PID = "io.dynofa.backend.cpu";
+
+    private static final Logger LOG = System.getLogger(CpuBackendComponent.class.getName());
+
+    @Activate
+    public CpuBackendComponent(CpuBackendConfig config) {
+        super(new CpuSettings(config.dynofa_backend_id(), config.intraOpThreads(), config.interOpThreads(),
+            config.optimizationLevel(), config.memoryArena(), config.executionMode()));
+        unavailableReason().ifPresentOrElse(
+            reason -> LOG.log(Level.WARNING, "CPU backend ''{0}'' is unavailable: {1}", id(), reason),
+            () -> LOG.log(Level.INFO, "CPU backend ''{0}'' ready: {1}", id(), description()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.dynofa.backend.cpu.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Dynofa CPU backend",
+    description = "ONNX Runtime on the CPU. Without configuration one backend 'cpu' runs; each factory "
+        + "configuration io.dynofa.backend.cpu~NAME adds one instance (set a distinct dynofa.backend.id).")
+public @interface CpuBackendConfig {
+
+    @AttributeDefinition(name = "Backend id", description = "Published as the service property dynofa.backend.id")
+    String dynofa_backend_id() default CpuSettings.DEFAULT_ID;
+
+    @AttributeDefinition(description = "Threads per operator (0 = ONNX Runtime default: one per core)", min = "0")
+    int intraOpThreads() default 1;
+
+    @AttributeDefinition(description = "Threads running independent operators (PARALLEL execution only)", min = "0")
+    int interOpThreads() default 1;
+
+    OptimizationLevel optimizationLevel() default OptimizationLevel.ALL_OPT;
+
+    @AttributeDefinition(description = "Use ONNX Runtime's CPU memory arena")
+    boolean memoryArena() default true;
+
+    ExecutionMode executionMode() default ExecutionMode.SEQUENTIAL;
+}

@@ -1,0 +1,51 @@
+package io.dynofa.backend.cpu.internal;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import io.dynofa.backend.api.BackendException;
+
+/** Creates CPU sessions configured by {@link CpuSettings}. */
+public final class OrtSessionFactory {
+    private final OrtEnvironment environment;
+    private final CpuSettings settings;
+
+    public OrtSessionFactory(OrtEnvironment environment, CpuSettings settings) {
+        this.environment = environment;
+        this.settings = settings;
+    }
+
+    public OrtLoadedModel load(String name, byte[] model) throws BackendException {
+        OrtSession session = createSession(name, model);
+        if (session.getNumInputs() == 0 || session.getNumOutputs() == 0) {
+            new OrtLoadedModel(name, environment, session, "").close();
+            throw new BackendException("model '" + name + "' could not be loaded: it has no input or no output");
+        }
+        return new OrtLoadedModel(name, environment, session, session.getInputNames().iterator().next());
+    }
+
+    private OrtSession createSession(String name, byte[] model) throws BackendException {
+        // ORT copies the options into the session, so they can be released right after creation.
+        try (SessionOptions options = sessionOptions()) {
+            return environment.createSession(model, options);
+        } catch (OrtException | RuntimeException e) {
+            throw new BackendException("model '" + name + "' could not be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    SessionOptions sessionOptions() throws OrtException {
+        SessionOptions options = new SessionOptions();
+        try {
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.setInterOpNumThreads(settings.interOpThreads());
+            options.setOptimizationLevel(settings.optimizationLevel().ortLevel());
+            options.setCPUArenaAllocator(settings.memoryArena());
+            options.setExecutionMode(settings.executionMode().ortMode());
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
+        }
+    }
+}

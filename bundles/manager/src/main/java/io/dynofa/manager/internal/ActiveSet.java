@@ -1,0 +1,135 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.family.api.ModelFamily;
+import io.dynofa.policy.api.Level;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One family resident on one backend: its Pareto levels and the level in use. Requests lease the
+ * set; a retired set closes its models once the last lease is returned, so in-flight work always
+ * finishes on the models it started with.
+ */
+final class ActiveSet {
+    private final ModelFamily family;
+    private final DeviceBackend backend;
+    private final String familyId;
+    private final String backendId;
+    private final ResidentLevel[] levels;
+    private final List<Level> levelList;
+    private final AtomicInteger leases = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean retired;
+    private volatile int current;
+    private volatile long switchedAt = System.nanoTime();
+
+    ActiveSet(ModelFamily family, DeviceBackend backend, List<ResidentLevel> levels) {
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("a family needs at least one level");
+        }
+        this.family = family;
+        this.backend = backend;
+        this.familyId = family.id();
+        this.backendId = backend.id();
+        this.levels = levels.toArray(new ResidentLevel[0]);
+        this.levelList = levels.stream().map(ResidentLevel::level).toList();
+    }
+
+    ModelFamily family() {
+        return family;
+    }
+
+    DeviceBackend backend() {
+        return backend;
+    }
+
+    String familyId() {
+        return familyId;
+    }
+
+    String backendId() {
+        return backendId;
+    }
+
+    List<Level> levels() {
+        return levelList;
+    }
+
+    int size() {
+        return levels.length;
+    }
+
+    ResidentLevel level(int index) {
+        return levels[index];
+    }
+
+    ResidentLevel currentLevel() {
+        return levels[current];
+    }
+
+    int current() {
+        return current;
+    }
+
+    long switchedAt() {
+        return switchedAt;
+    }
+
+    /** Makes {@code index} (clamped into range) the level in use; true when that changed the level. */
+    boolean select(int index) {
+        int clamped = Math.max(0, Math.min(levels.length - 1, index));
+        if (clamped == current) {
+            return false;
+        }
+        current = clamped;
+        switchedAt = System.nanoTime();
+        return true;
+    }
+
+    int indexOf(String levelId) {
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i].level().id().equals(levelId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Takes a lease; false when the set is retired (the caller then uses the newer set). */
+    boolean acquire() {
+        leases.incrementAndGet();
+        if (retired) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    void release() {
+        if (leases.decrementAndGet() == 0 && retired) {
+            closeModels();
+        }
+    }
+
+    /** No new leases; the models close when the last lease is returned (now, if none is out). */
+    void retire() {
+        retired = true;
+        if (leases.get() == 0) {
+            closeModels();
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private void closeModels() {
+        if (closed.compareAndSet(false, true)) {
+            for (ResidentLevel level : levels) {
+                level.model().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.inference.api.InferenceException;
+import io.dynofa.inference.api.InferenceException.Reason;
+import io.dynofa.inference.api.InferenceResult;
+import io.dynofa.inference.api.InputSpec;
+import io.dynofa.inference.api.Tensor;
+import io.dynofa.monitor.api.InferenceListener;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The inference path: lease the active set, run its current level, tell the listeners. Lock-free;
+ * the only shared writes are the lease count and two counters.
+ */
+final class InferenceEngine {
+    private static final InferenceListener[] NO_LISTENERS = new InferenceListener[0];
+    private static final int ATTEMPTS = 3;
+
+    private volatile ActiveSet active;
+    private volatile String notReadyReason = "starting";
+    private volatile InferenceListener[] listeners = NO_LISTENERS;
+    private final LongAdder served = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    InferenceResult infer(Tensor input) throws InferenceException {
+        try {
+            InferenceResult result = run(input);
+            served.increment();
+            return result;
+        } catch (InferenceException e) {
+            failed.increment();
+            throw e;
+        }
+    }
+
+    private InferenceResult run(Tensor input) throws InferenceException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ActiveSet set = active;
+            if (set == null) {
+                throw new InferenceException(Reason.NOT_READY, notReadyReason);
+            }
+            set.family().input().check(input);
+            if (!set.acquire()) {
+                continue;
+            }
+            try {
+                return runOn(set, input);
+            } finally {
+                set.release();
+            }
+        }
+        throw new InferenceException(Reason.NOT_READY, "the runtime is switching families or backends; retry");
+    }
+
+    private InferenceResult runOn(ActiveSet set, Tensor input) throws InferenceException {
+        ResidentLevel level = set.currentLevel();
+        long t0 = System.nanoTime();
+        Tensor output;
+        try {
+            output = level.model().run(input);
+        } catch (BackendException | RuntimeException e) {
+            throw new InferenceException(Reason.BACKEND_FAILURE, "backend '" + set.backendId() + "' failed on level "
+                + level.level().id() + ": " + e.getMessage(), e);
+        }
+        long latency = System.nanoTime() - t0;
+        String levelId = level.level().id();
+        for (InferenceListener listener : listeners) {
+            try {
+                listener.inferred(levelId, latency, level.profiledNanos());
+            } catch (RuntimeException ignored) {
+                // a faulty listener must never fail a request
+            }
+        }
+        return new InferenceResult(output, set.familyId(), levelId, set.backendId(), latency);
+    }
+
+    InputSpec inputSpec() {
+        ActiveSet set = active;
+        return set == null ? null : set.family().input();
+    }
+
+    ActiveSet active() {
+        return active;
+    }
+
+    /** Publishes {@code next} (null = not serving, for {@code reason}); returns the set it replaced. */
+    synchronized ActiveSet swap(ActiveSet next, String reason) {
+        ActiveSet previous = active;
+        notReadyReason = reason;
+        active = next;
+        return previous;
+    }
+
+    /** Stops serving the active set if it matches, retiring it; returns it, or null if it did not match. */
+    synchronized ActiveSet retireIf(Predicate<ActiveSet> match, String reason) {
+        ActiveSet set = active;
+        if (set == null || !match.test(set)) {
+            return null;
+        }
+        swap(null, reason);
+        set.retire();
+        return set;
+    }
+
+    synchronized void addListener(InferenceListener listener) {
+        InferenceListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+        next[listeners.length] = listener;
+        listeners = next;
+    }
+
+    synchronized void removeListener(InferenceListener listener) {
+        listeners = Arrays.stream(listeners).filter(l -> l != listener).toArray(InferenceListener[]::new);
+    }
+
+    long served() {
+        return served.sum();
+    }
+
+    long failed() {
+        return failed.sum();
+    }
+}

@@ -1,0 +1,39 @@
+package io.dynofa.manager.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Dynofa runtime manager",
+    description = "Latency target, accuracy floor and which family, backend and policy serve requests")
+public @interface ManagerConfig {
+
+    @AttributeDefinition(description = "Latency target per request, milliseconds")
+    double targetLatencyMs() default 1.0;
+
+    @AttributeDefinition(description = "Lowest acceptable top-1 accuracy in percent (0 = none)")
+    double accuracyFloor() default 0.0;
+
+    @AttributeDefinition(description = "Family id to serve; empty = the first registered family")
+    String family() default "fmnist-ofa";
+
+    @AttributeDefinition(description = "Backend id to serve from; falls back to any usable backend")
+    String backend() default "cpu";
+
+    @AttributeDefinition(description = "Switching policy name")
+    String policy() default "dynofa-step";
+
+    @AttributeDefinition(description = "Policy used when the configured one is not installed")
+    String fallbackPolicy() default "dynofa-step";
+
+    @AttributeDefinition(description = "Interval between policy decisions, milliseconds")
+    long decisionIntervalMs() default 100;
+
+    @AttributeDefinition(description = "Untimed runs per level before it is measured")
+    int warmupRuns() default 30;
+
+    @AttributeDefinition(description = "Timed runs per level when a family loads (median is kept)")
+    int profileRuns() default 60;
+
+    @AttributeDefinition(description = "Worker threads for inferAsync")
+    int asyncThreads() default 2;
+}

@@ -1,0 +1,54 @@
+package io.dynofa.manager.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The manager's one thread: serialises reconciles and the periodic decision. */
+final class ManagerThread {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dynofa-manager");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Runnable tick;
+    private ScheduledFuture<?> ticking;
+
+    ManagerThread(Runnable tick, long intervalMs) {
+        this.tick = tick;
+        reschedule(intervalMs);
+    }
+
+    synchronized void reschedule(long intervalMs) {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        ticking = executor.scheduleWithFixedDelay(guarded(tick), intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    void execute(Runnable task) {
+        if (!executor.isShutdown()) {
+            executor.execute(guarded(task));
+        }
+    }
+
+    void shutdown() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.getLogger(ManagerThread.class.getName()).log(System.Logger.Level.ERROR, "manager task failed", e);
+            }
+        };
+    }
+}

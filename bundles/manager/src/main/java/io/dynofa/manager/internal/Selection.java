@@ -1,0 +1,80 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.family.api.ModelFamily;
+import io.dynofa.policy.api.SwitchingPolicy;
+import java.util.List;
+
+/** Which bound family, backend and policy the settings ask for, with fallbacks and the problems met. */
+final class Selection {
+    private final ServiceRegistry<ModelFamily> families;
+    private final ServiceRegistry<DeviceBackend> backends;
+    private final ServiceRegistry<SwitchingPolicy> policies;
+
+    Selection(ServiceRegistry<ModelFamily> families, ServiceRegistry<DeviceBackend> backends,
+              ServiceRegistry<SwitchingPolicy> policies) {
+        this.families = families;
+        this.backends = backends;
+        this.policies = policies;
+    }
+
+    /** The configured family; else the one already serving, if still registered; else null. */
+    ModelFamily family(Settings s, ActiveSet serving, List<String> problems) {
+        if (s.family().isEmpty()) {
+            List<ModelFamily> all = families.values();
+            return all.isEmpty() ? null : all.get(0);
+        }
+        ModelFamily wanted = families.get(s.family());
+        if (wanted != null) {
+            return wanted;
+        }
+        problems.add("unknown family '" + s.family() + "' (registered: " + families.ids() + ")");
+        if (serving != null && families.get(serving.familyId()) == serving.family()) {
+            problems.add("keeping family '" + serving.familyId() + "'");
+            return serving.family();
+        }
+        return null;
+    }
+
+    /** The configured backend when usable; else the first usable one; else null. */
+    DeviceBackend backend(Settings s, List<String> problems) {
+        DeviceBackend wanted = backends.get(s.backend());
+        if (wanted != null && wanted.unavailableReason().isEmpty()) {
+            return wanted;
+        }
+        problems.add(wanted == null ? "backend '" + s.backend() + "' is not bound (bound: " + backends.ids() + ")"
+            : "backend '" + s.backend() + "' unavailable: " + wanted.unavailableReason().get());
+        for (DeviceBackend b : backends.values()) {
+            if (b.unavailableReason().isEmpty()) {
+                problems.add("serving from backend '" + b.id() + "' instead");
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The configured policy; else the fallback; else any bound policy; else null. */
+    SwitchingPolicy policy(Settings s, List<String> problems) {
+        SwitchingPolicy wanted = policies.get(s.policy());
+        if (wanted != null) {
+            return wanted;
+        }
+        SwitchingPolicy fallback = policies.get(s.fallbackPolicy());
+        List<SwitchingPolicy> all = policies.values();
+        SwitchingPolicy chosen = fallback != null ? fallback : all.isEmpty() ? null : all.get(0);
+        problems.add("policy '" + s.policy() + "' is not installed (installed: " + policies.ids() + ")"
+            + (chosen == null ? "" : "; using '" + chosen.name() + "'"));
+        return chosen;
+    }
+
+    /** The most accurate level whose measured latency fits the target; the fastest when none does. */
+    static int initialLevel(ActiveSet set, double targetMs) {
+        int best = 0;
+        for (int i = 0; i < set.size(); i++) {
+            if (set.level(i).level().latencyMs() <= targetMs) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

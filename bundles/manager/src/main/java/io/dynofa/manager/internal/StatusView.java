@@ -1,0 +1,23 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.runtime.api.RuntimeStatus;
+import io.dynofa.runtime.api.RuntimeStatus.State;
+
+/** Builds the {@link RuntimeStatus} snapshot. */
+final class StatusView {
+
+    private StatusView() {
+    }
+
+    static RuntimeStatus of(InferenceEngine engine, Controller controller) {
+        ActiveSet set = engine.active();
+        Settings s = controller.settings();
+        State state = set != null ? State.READY : controller.loading() ? State.LOADING : State.NOT_READY;
+        ResidentLevel level = set == null ? null : set.currentLevel();
+        return new RuntimeStatus(state, set == null ? null : set.familyId(), controller.policyInUse(),
+            set == null ? null : set.backendId(), level == null ? null : level.level().id(),
+            level == null ? -1 : level.level().index(), controller.pinned() != null, s.targetMs(), s.accuracyFloor(),
+            controller.switches(), engine.served(), engine.failed(), controller.lastDecision(), controller.problems(),
+            controller.signals());
+    }
+}

@@ -1,0 +1,15 @@
+package io.dynofa.monitor.latency.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Dynofa latency monitor",
+    description = "Moving window over the manager's model runs: mean, p95 and slowdown against the profile")
+public @interface LatencyMonitorConfig {
+
+    @AttributeDefinition(description = "Number of most recent runs in the window (the paper uses 20)")
+    int windowSize() default 20;
+
+    @AttributeDefinition(description = "Runs older than this many milliseconds are left out of the window")
+    long maxAgeMs() default 1000;
+}

@@ -1,0 +1,92 @@
+package io.dynofa.monitor.latency.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.monitor.api.Metrics;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.Test;
+
+public class LatencyMonitorTest {
+    private static final int WINDOW = 16;
+    private static final long LATENCY_NANOS = 2_000_000L;
+
+    private final LatencyMonitor monitor = new LatencyMonitor(config(WINDOW, 60_000));
+
+    @Test
+    public void isAlwaysAvailableAndNamedLatency() {
+        assertEquals("latency", monitor.name());
+        assertTrue(monitor.unavailableReason().isEmpty());
+        assertTrue(monitor.read().isEmpty());
+    }
+
+    @Test
+    public void concurrentWritersWhileReading() throws Exception {
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch started = new CountDownLatch(writers);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int w = 0; w < writers; w++) {
+                futures.add(pool.submit(() -> {
+                    started.countDown();
+                    while (!stop.get()) {
+                        monitor.inferred("level", LATENCY_NANOS, LATENCY_NANOS / 2);
+                    }
+                }));
+            }
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 2_000; i++) {
+                assertConsistent(monitor.read());
+            }
+        } finally {
+            stop.set(true);
+            pool.shutdown();
+        }
+        for (Future<?> f : futures) {
+            f.get(5, TimeUnit.SECONDS);
+        }
+        Map<String, Double> last = monitor.read();
+        assertEquals(WINDOW, last.get(Metrics.LATENCY_COUNT), 0);
+        assertEquals(2.0, last.get(Metrics.SLOWDOWN), 1e-9);
+    }
+
+    private static void assertConsistent(Map<String, Double> m) {
+        if (m.isEmpty()) {
+            return;
+        }
+        double count = m.get(Metrics.LATENCY_COUNT);
+        assertTrue("count " + count, count >= 1 && count <= WINDOW);
+        assertEquals(2.0, m.get(Metrics.LATENCY_MEAN_MS), 1e-9);
+        assertEquals(2.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+    }
+
+    static LatencyMonitorConfig config(int windowSize, long maxAgeMs) {
+        return new LatencyMonitorConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return LatencyMonitorConfig.class;
+            }
+
+            @Override
+            public int windowSize() {
+                return windowSize;
+            }
+
+            @Override
+            public long maxAgeMs() {
+                return maxAgeMs;
+            }
+        };
+    }
+}
