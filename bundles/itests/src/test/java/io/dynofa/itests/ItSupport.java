@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
@@ -59,6 +61,95 @@ public final class ItSupport {
             fileInstall(watched),
             projectBundles(projectModules),
         };
+    }
+
+    /** Every bundle of the gateway that needs no console (shell and reporter need Gogo). */
+    public static final List<String> GATEWAY = List.of("api", "onnxruntime", "backend-cpu", "family-provider",
+        "monitor-latency", "monitor-cpu", "policy-dynofa-step", "policy-lut-fit", "manager", "demo");
+
+    /**
+     * The gateway without {@code left out} modules, with the family provider watching a per-test copy
+     * of the repository's models folder (see {@link #modelsDir(Class)}) and {@code configs} written as
+     * FileInstall {@code .cfg} files (PID to properties) before the framework starts.
+     */
+    public static Option[] gateway(Class<?> testClass, Map<String, Map<String, String>> configs,
+                                   String... leftOut) {
+        Option[] base = options(testClass, GATEWAY.stream().filter(m -> !List.of(leftOut).contains(m))
+            .toArray(String[]::new));
+        Path watched = fileInstallDir(testClass);
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        all.put("io.dynofa.family.provider", Map.of("modelsDir", modelsDir(testClass).toString(),
+            "scanIntervalMs", "200"));
+        all.put("io.dynofa.runtime", Map.of("decisionIntervalMs", "50", "warmupRuns", "10", "profileRuns", "20"));
+        configs.forEach((pid, props) -> all.merge(pid, props, (a, b) -> {
+            Map<String, String> merged = new LinkedHashMap<>(a);
+            merged.putAll(b);
+            return merged;
+        }));
+        all.forEach((pid, props) -> writeConfig(watched, pid, props));
+        return base;
+    }
+
+    /** Writes {@code pid.cfg} into the FileInstall folder {@code dir}. */
+    public static void writeConfig(Path dir, String pid, Map<String, String> props) {
+        StringBuilder text = new StringBuilder();
+        props.forEach((k, v) -> text.append(k).append(" = ").append(v.replace("\\", "\\\\")).append('\n'));
+        try {
+            Path tmp = dir.resolve(pid + ".cfg.tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, dir.resolve(pid + ".cfg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The per-test models folder: a fresh copy of the repository's fmnist-ofa family. */
+    public static Path modelsDir(Class<?> testClass) {
+        Path dir = workDir().resolve("models").resolve(testClass.getSimpleName());
+        if (!Files.isDirectory(dir.resolve(FAMILY))) {
+            copyTree(repoModels().resolve(FAMILY), dir.resolve(FAMILY));
+        }
+        return dir;
+    }
+
+    /** The repository's models folder. */
+    public static Path repoModels() {
+        return bundlesDir().resolveSibling("models");
+    }
+
+    /** The project's family id. */
+    public static final String FAMILY = "fmnist-ofa";
+
+    /** Copies a folder (one level of files). */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path f : files.collect(Collectors.toList())) {
+                Files.copy(f, to.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** Deletes a folder and everything in it, if present. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The FileInstall folder of a test class (as set up by {@link #options}). */
+    public static Path fileInstallDir(Class<?> testClass) {
+        return workDir().resolve("fileinstall").resolve(testClass.getSimpleName());
     }
 
     /** Felix SCR and its API dependencies, ConfigAdmin. */
@@ -109,15 +200,10 @@ public final class ItSupport {
 
     /** Per-test-class FileInstall folder, emptied on every setup. */
     public static Path cleanFileInstallDir(Class<?> testClass) {
-        Path dir = workDir().resolve("fileinstall").resolve(testClass.getSimpleName());
+        Path dir = fileInstallDir(testClass);
+        deleteTree(dir);
+        deleteTree(workDir().resolve("models").resolve(testClass.getSimpleName()));
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                        Files.delete(p);
-                    }
-                }
-            }
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -100,10 +100,13 @@ final class Controller {
         List<String> problems = new ArrayList<>();
         ActiveSet serving = engine.active();
         ModelFamily family = selection.family(s, serving, problems);
+        int familyProblems = problems.size();
         DeviceBackend backend = selection.backend(s, problems);
         if (family == null || backend == null) {
             String reason = family == null ? (families.isEmpty() ? "no model family is registered"
-                : "family '" + s.family() + "' is not registered") : "no usable device backend is bound";
+                : "family '" + s.family() + "' is not registered")
+                : "no usable device backend is bound: "
+                    + String.join("; ", problems.subList(familyProblems, problems.size()));
             retire(engine.swap(null, reason));
             bindingProblems = problems;
             return;
@@ -156,6 +159,7 @@ final class Controller {
         SwitchingPolicy policy = selection.policy(s, problems);
         policyProblems = problems;
         if (policy == null) {
+            lastPolicy = null;
             lastDecision = "no policy installed: level held";
             return;
         }

@@ -79,7 +79,7 @@ final class LevelLoader {
                 model.run(probe);
                 times[i] = System.nanoTime() - t0;
             }
-        } catch (BackendException e) {
+        } catch (BackendException | RuntimeException e) {
             problems.accept("level " + spec.id() + " dropped: " + e.getMessage());
             return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), 0), spec, model, 0);
         }

@@ -18,10 +18,6 @@ final class ManifestNode {
         return new ManifestNode("", value);
     }
 
-    boolean has(String name) {
-        return value instanceof Map<?, ?> map && map.containsKey(name);
-    }
-
     ManifestNode field(String name) throws FamilyException {
         String fieldPath = path.isEmpty() ? name : path + "." + name;
         if (!(value instanceof Map<?, ?> map)) {

@@ -21,16 +21,17 @@ final class SlowdownEstimate {
         this.smoothing = smoothing;
     }
 
-    /** Folds this decision's observation in; empty while nothing has been observed. */
+    /** Folds this decision's observation in; empty when this decision brings none. */
     OptionalDouble update(PolicyContext c) {
         OptionalDouble observed = observe(c);
-        if (observed.isPresent()) {
-            double previous = smoothed;
-            double latest = observed.getAsDouble();
-            smoothed = Double.isNaN(previous) ? latest : smoothing * latest + (1 - smoothing) * previous;
+        if (observed.isEmpty()) {
+            return observed;
         }
-        double current = smoothed;
-        return Double.isNaN(current) ? OptionalDouble.empty() : OptionalDouble.of(current);
+        double previous = smoothed;
+        double latest = observed.getAsDouble();
+        double next = Double.isNaN(previous) ? latest : smoothing * latest + (1 - smoothing) * previous;
+        smoothed = next;
+        return OptionalDouble.of(next);
     }
 
     void reset() {

@@ -1,0 +1,136 @@
+package io.dynofa.backend.cpu.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import ai.onnxruntime.OrtEnvironment;
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.backend.api.LoadedModel;
+import io.dynofa.inference.api.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+public class OrtLoadedModelTest {
+    private static final int SAMPLE = 28 * 28;
+
+    private final OrtSessionFactory factory =
+        new OrtSessionFactory(OrtEnvironment.getEnvironment(), CpuSettings.defaults());
+    private LoadedModel model;
+
+    static byte[] tinyModel() throws IOException {
+        try (InputStream in = OrtLoadedModelTest.class.getResourceAsStream("/tiny.onnx")) {
+            return in.readAllBytes();
+        }
+    }
+
+    static float[] images(int count, long seed) {
+        Random random = new Random(seed);
+        float[] data = new float[count * SAMPLE];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextFloat();
+        }
+        return data;
+    }
+
+    @Before
+    public void load() throws Exception {
+        model = factory.load("tiny", tinyModel());
+    }
+
+    @After
+    public void close() {
+        model.close();
+    }
+
+    @Test
+    public void runsOneSampleToTenLogits() throws Exception {
+        Tensor out = model.run(Tensor.ofFloats(images(1, 1), 1, 1, 28, 28));
+        assertArrayEquals(new long[] {1, 10}, out.shape());
+        assertTrue(Arrays.toString(out.floats()), allFinite(out.floats()));
+        assertEquals("tiny", model.name());
+    }
+
+    @Test
+    public void batchRowsEqualSingleRuns() throws Exception {
+        float[] batch = images(3, 2);
+        Tensor out = model.run(Tensor.ofFloats(batch, 3, 1, 28, 28));
+        assertArrayEquals(new long[] {3, 10}, out.shape());
+        for (int i = 0; i < 3; i++) {
+            float[] one = Arrays.copyOfRange(batch, i * SAMPLE, (i + 1) * SAMPLE);
+            float[] single = model.run(Tensor.ofFloats(one, 1, 1, 28, 28)).floats();
+            assertArrayEquals("row " + i, single, Arrays.copyOfRange(out.floats(), i * 10, i * 10 + 10), 1e-5f);
+        }
+    }
+
+    @Test
+    public void differentInputsGiveDifferentOutputs() throws Exception {
+        float[] a = model.run(Tensor.ofFloats(images(1, 3), 1, 1, 28, 28)).floats();
+        float[] b = model.run(Tensor.ofFloats(new float[SAMPLE], 1, 1, 28, 28)).floats();
+        assertTrue(!Arrays.equals(a, b));
+    }
+
+    @Test
+    public void corruptBytesFailWithTheModelName() {
+        BackendException e = assertThrows(BackendException.class,
+            () -> factory.load("broken", new byte[] {1, 2, 3, 4, 5}));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("model 'broken' could not be loaded: "));
+        assertTrue(e.getMessage(), e.getMessage().length() > "model 'broken' could not be loaded: ".length());
+    }
+
+    @Test
+    public void wrongShapeIsABackendFailureNotACrash() throws Exception {
+        BackendException e = assertThrows(BackendException.class,
+            () -> model.run(Tensor.ofFloats(new float[27 * 27], 1, 1, 27, 27)));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("model 'tiny' failed on input"));
+        assertArrayEquals(new long[] {1, 10}, model.run(Tensor.ofFloats(images(1, 4), 1, 1, 28, 28)).shape());
+    }
+
+    @Test
+    public void wrongElementTypeIsABackendFailure() {
+        BackendException e = assertThrows(BackendException.class,
+            () -> model.run(Tensor.ofBytes(new byte[SAMPLE], 1, 1, 28, 28)));
+        assertTrue(e.getMessage(), e.getMessage().contains("tiny"));
+        assertThrows(BackendException.class, () -> model.run(Tensor.ofLongs(new long[SAMPLE], 1, 1, 28, 28)));
+    }
+
+    @Test
+    public void runAfterCloseFailsAndCloseIsIdempotent() {
+        model.close();
+        model.close();
+        BackendException e = assertThrows(BackendException.class,
+            () -> model.run(Tensor.ofFloats(images(1, 5), 1, 1, 28, 28)));
+        assertEquals("model 'tiny' is closed", e.getMessage());
+    }
+
+    @Test
+    public void everyOptimisationLevelAndModeLoads() throws Exception {
+        float[] input = images(1, 6);
+        float[] reference = model.run(Tensor.ofFloats(input, 1, 1, 28, 28)).floats();
+        for (OptimizationLevel level : OptimizationLevel.values()) {
+            for (ExecutionMode mode : ExecutionMode.values()) {
+                CpuSettings settings = new CpuSettings("x", 2, 2, level, level.ordinal() % 2 == 0, mode);
+                try (LoadedModel other = new OrtSessionFactory(OrtEnvironment.getEnvironment(), settings)
+                    .load("tiny-" + level + "-" + mode, tinyModel())) {
+                    float[] out = other.run(Tensor.ofFloats(input, 1, 1, 28, 28)).floats();
+                    assertArrayEquals(level + " " + mode, reference, out, 1e-4f);
+                }
+            }
+        }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

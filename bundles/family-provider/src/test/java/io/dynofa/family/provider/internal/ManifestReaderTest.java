@@ -1,0 +1,108 @@
+package io.dynofa.family.provider.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import io.dynofa.family.api.LevelSpec;
+import io.dynofa.inference.api.DType;
+import io.dynofa.inference.api.InputSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.Test;
+
+public class ManifestReaderTest {
+    private static final String SHA = "ab".repeat(32);
+    private static final String SHA2 = "cd".repeat(32);
+    private static final String GOOD = TestFamily.manifest("fam", "2.1.0",
+        List.of(TestFamily.level("l1", "l1.onnx", SHA), TestFamily.level("l2", "l2.onnx", SHA2)));
+
+    @Test
+    public void readsAGoodManifest() throws Exception {
+        Manifest manifest = ManifestReader.read(GOOD);
+        assertEquals("fam", manifest.familyId());
+        assertEquals("2.1.0", manifest.version());
+        assertEquals(List.of("a", "b", "c"), manifest.labels());
+        InputSpec input = manifest.input();
+        assertEquals("input", input.name());
+        assertArrayEquals(new long[] {-1, 1, 28, 28}, input.shape());
+        assertEquals("NCHW", input.layout());
+        assertEquals(DType.FLOAT32, input.dtype());
+        assertEquals(1.0f, input.normalisation().apply(255, 0), 1e-6f);
+        assertEquals(new LevelSpec("l1", "ofa", "r28 d2-1 k35|7 e24|6", 52410, 1190000, 84.1, 84.3, "l1.onnx", SHA),
+            manifest.levels().get(0));
+        assertEquals("l2", manifest.level("l2").orElseThrow().id());
+    }
+
+    @Test
+    public void readsTheProjectsRealManifest() throws Exception {
+        Manifest manifest = ManifestReader.read(resource("/fmnist-ofa-manifest.json"));
+        assertEquals("fmnist-ofa", manifest.familyId());
+        assertEquals(12, manifest.levels().size());
+        assertEquals(10, manifest.labels().size());
+        LevelSpec ofa03 = manifest.level("ofa-03").orElseThrow();
+        assertEquals("r24 d2-3-3 k35|533|355 e32|224|626", ofa03.architecture());
+        assertEquals("ofa-03.onnx", ofa03.file());
+        assertEquals("r28 d4-4-4 k7777|7777|7777 e6666|6666|6666",
+            manifest.level("width-666").orElseThrow().architecture());
+    }
+
+    @Test
+    public void namesTheMissingField() {
+        assertProblem(GOOD.replace("\"sha256\": \"" + SHA2 + "\"}", "\"x\": 1}"), "levels[1].sha256 missing");
+        assertProblem(GOOD.replace("\"version\": \"2.1.0\", ", ""), "family.version missing");
+        assertProblem(GOOD.replace("\"depth\": 1, ", ""), "levels[0].architecture.stages[1].depth missing");
+    }
+
+    @Test
+    public void namesTheWrongType() {
+        assertProblem(GOOD.replace("\"params\": 52410", "\"params\": \"many\""),
+            "levels[0].params must be an integer, found string \"many\"");
+        assertProblem(GOOD.replace("\"macs\": 1190000", "\"macs\": 1.5"), "levels[0].macs must be an integer, found number 1.5");
+        assertProblem(GOOD.replace("\"labels\": [\"a\", \"b\", \"c\"]", "\"labels\": \"abc\""),
+            "labels must be an array, found string \"abc\"");
+        assertProblem(GOOD.replace("\"dtype\": \"float32\", \"norm", "\"dtype\": \"float16\", \"norm"),
+            "input.dtype unknown dtype 'float16'");
+    }
+
+    @Test
+    public void rejectsInconsistentContent() {
+        assertProblem(GOOD.replace("\"l2.onnx\"", "\"../l2.onnx\""), "levels[1].file must be a plain file name");
+        assertProblem(GOOD.replace("\"id\": \"l2\"", "\"id\": \"l1\""), "levels[1].id duplicates level id 'l1'");
+        assertProblem(GOOD.replace(SHA2, "AB" + SHA2.substring(2)), "levels[1].sha256 must be 64 lower-case hex");
+        assertProblem(GOOD.replace("\"shape\": [-1, 3]", "\"shape\": [-1, 4]"),
+            "output.shape ends in 4 classes but labels has 3");
+        assertProblem(GOOD.replace("\"kernel\": [7]", "\"kernel\": []"),
+            "levels[0].architecture.stages[1].kernel must not be empty");
+        assertProblem(GOOD.replace("\"depth\": 2, \"kernel\": [3, 5, 7]", "\"depth\": 4, \"kernel\": [3, 5, 7]"),
+            "levels[0].architecture.stages[0].kernel has 3 entries, fewer than the stage depth 4");
+        assertProblem(GOOD.replace("\"levels\": [", "\"levels\": [], \"x\": ["), "levels must not be empty");
+    }
+
+    @Test
+    public void rejectsOtherSchemaVersions() {
+        assertProblem(GOOD.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
+            "manifest.json: schemaVersion 2 is not supported (this provider reads schemaVersion 1)");
+        assertProblem(GOOD.replace("{\"schemaVersion\": 1,", "{"), "manifest.json: schemaVersion missing");
+    }
+
+    @Test
+    public void reportsJsonSyntaxErrorsWithPosition() {
+        assertProblem("{\"schemaVersion\": 1,,}", "manifest.json: JSON error at line 1, column 21");
+    }
+
+    private static void assertProblem(String json, String expectedPart) {
+        FamilyException e = assertThrows(FamilyException.class, () -> ManifestReader.read(json));
+        if (!e.getMessage().startsWith("manifest.json: ") || !e.getMessage().contains(expectedPart)) {
+            throw new AssertionError("expected a message containing <" + expectedPart + "> but was <" + e.getMessage() + ">");
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ManifestReaderTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.dynofa.itests;
+
+import io.dynofa.inference.api.InferenceException;
+import io.dynofa.inference.api.InferenceResult;
+import io.dynofa.inference.api.InferenceService;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** A client thread that keeps inferring and records every outcome (for "zero failed requests" checks). */
+public final class TrafficClient implements AutoCloseable {
+    private final Supplier<InferenceService> service;
+    private final Thread thread;
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong longestNanos = new AtomicLong();
+    private final List<InferenceException> failures = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, AtomicLong> byLevel = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    public TrafficClient(Supplier<InferenceService> service) {
+        this.service = service;
+        this.thread = new Thread(this::loop, "itest-traffic");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            long t0 = System.nanoTime();
+            try {
+                InferenceResult r = service.get().infer(Gateway.validInput());
+                served.incrementAndGet();
+                byLevel.computeIfAbsent(r.levelId(), k -> new AtomicLong()).incrementAndGet();
+            } catch (InferenceException e) {
+                failures.add(e);
+                Gateway.sleep(5);
+            }
+            longestNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+        }
+    }
+
+    public long served() {
+        return served.get();
+    }
+
+    public List<InferenceException> failures() {
+        return failures;
+    }
+
+    public long longestCallMillis() {
+        return longestNanos.get() / 1_000_000;
+    }
+
+    /** Waits until {@code more} further requests have been served. */
+    public void awaitServed(long more) {
+        long goal = served() + more;
+        Gateway.await(() -> "traffic to serve " + more + " more requests (served " + served() + ", failures "
+            + failures.size() + (failures.isEmpty() ? "" : ", last: " + failures.get(failures.size() - 1).getMessage())
+            + ")", () -> served() >= goal);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,87 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.backend.api.LoadedModel;
+import io.dynofa.inference.api.Tensor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A model whose logits name its level (argmax = {@code classIndex}); counts runs and closes. */
+final class FakeModel implements LoadedModel {
+    private final String name;
+    private final int classIndex;
+    private final int classes;
+    private final long sleepMillis;
+    private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger closes = new AtomicInteger();
+    private final AtomicInteger runsAfterClose = new AtomicInteger();
+    private volatile RuntimeException runtimeFailure;
+    private volatile boolean backendFailure;
+
+    FakeModel(String name, int classIndex, int classes, long sleepMillis) {
+        this.name = name;
+        this.classIndex = classIndex;
+        this.classes = classes;
+        this.sleepMillis = sleepMillis;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Tensor run(Tensor input) throws BackendException {
+        runs.incrementAndGet();
+        if (closes.get() > 0) {
+            runsAfterClose.incrementAndGet();
+            throw new BackendException("model " + name + " is closed");
+        }
+        if (backendFailure) {
+            throw new BackendException("model " + name + " failed on purpose");
+        }
+        RuntimeException failure = runtimeFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        if (sleepMillis > 0) {
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException("interrupted", e);
+            }
+        }
+        float[] logits = new float[classes];
+        logits[classIndex] = 1f;
+        return Tensor.ofFloats(logits, 1, classes);
+    }
+
+    @Override
+    public void close() {
+        closes.incrementAndGet();
+    }
+
+    void failWithBackendException() {
+        backendFailure = true;
+    }
+
+    void failWith(RuntimeException failure) {
+        runtimeFailure = failure;
+    }
+
+    int runs() {
+        return runs.get();
+    }
+
+    int closes() {
+        return closes.get();
+    }
+
+    boolean isClosed() {
+        return closes.get() > 0;
+    }
+
+    int runsAfterClose() {
+        return runsAfterClose.get();
+    }
+}

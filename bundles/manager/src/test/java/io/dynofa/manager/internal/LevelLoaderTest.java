@@ -1,0 +1,85 @@
+package io.dynofa.manager.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.policy.api.Level;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+public class LevelLoaderTest {
+    private final LevelLoader loader = new LevelLoader(1, 3);
+    private final List<String> problems = new ArrayList<>();
+
+    private static List<String> ids(ActiveSet set) {
+        return set.levels().stream().map(Level::id).toList();
+    }
+
+    @Test
+    public void aCorruptLevelIsSkippedWithAProblemAndTheOthersLoad() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80).level("l2", 90).corrupt("l1");
+        FakeBackend backend = new FakeBackend("cpu").sleeping("l2", 3);
+
+        ActiveSet set = loader.load(family, backend, problems::add);
+
+        assertEquals(List.of("l0", "l2"), ids(set));
+        assertEquals(List.of(0, 1), set.levels().stream().map(Level::index).toList());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0), problems.get(0).contains("fam/l1") && problems.get(0).contains("SHA-256"));
+        assertTrue(backend.loaded().stream().noneMatch(FakeModel::isClosed));
+    }
+
+    @Test
+    public void levelsWhoseRunsFailAreDroppedAndClosed() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80).level("l2", 90);
+        FakeBackend backend = new FakeBackend("cpu").sleeping("l2", 3).failingRunsOf("l0").crashingRunsOf("l1");
+
+        ActiveSet set = loader.load(family, backend, problems::add);
+
+        assertEquals(List.of("l2"), ids(set));
+        assertEquals(problems.toString(), 2, problems.size());
+        assertTrue(problems.toString(), problems.get(0).contains("l0") && problems.get(1).contains("l1"));
+        assertEquals(1, backend.loaded("l0").closes());
+        assertEquals(1, backend.loaded("l1").closes());
+        assertFalse(backend.loaded("l2").isClosed());
+    }
+
+    @Test
+    public void levelsOffTheParetoFrontAreClosedAndTheFrontIsMeasuredAndIndexed() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("fast", 70).level("slow-worse", 65).level("slow-best", 90);
+        FakeBackend backend = new FakeBackend("cpu").sleeping("slow-worse", 4).sleeping("slow-best", 8);
+
+        ActiveSet set = loader.load(family, backend, problems::add);
+
+        assertEquals(List.of("fast", "slow-best"), ids(set));
+        assertEquals(1, backend.loaded("slow-worse").closes());
+        assertFalse(backend.loaded("fast").isClosed());
+        assertFalse(backend.loaded("slow-best").isClosed());
+        Level slowBest = set.levels().get(1);
+        assertEquals(1, slowBest.index());
+        assertEquals(90, slowBest.top1(), 0);
+        assertTrue("measured " + slowBest.latencyMs() + " ms", slowBest.latencyMs() >= 8);
+        assertTrue(set.level(1).profiledNanos() >= 8_000_000L);
+        assertEquals("1 warm-up + 3 timed runs", 4, backend.loaded("slow-best").runs());
+        assertTrue(problems.isEmpty());
+    }
+
+    @Test
+    public void failsNamingFamilyAndBackendWhenNoLevelLoads() {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80).corrupt("l0");
+        FakeBackend backend = new FakeBackend("gpu").failingRunsOf("l1");
+
+        try {
+            loader.load(family, backend, problems::add);
+            fail("expected a BackendException");
+        } catch (BackendException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("'fam'") && e.getMessage().contains("'gpu'"));
+        }
+        assertEquals(2, problems.size());
+        assertTrue(backend.loaded().stream().allMatch(m -> m.closes() == 1));
+    }
+}

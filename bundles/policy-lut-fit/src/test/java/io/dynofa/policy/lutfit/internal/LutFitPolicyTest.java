@@ -1,0 +1,49 @@
+package io.dynofa.policy.lutfit.internal;
+
+import static io.dynofa.policy.lutfit.internal.Contexts.withSlowdown;
+import static org.junit.Assert.assertEquals;
+
+import java.lang.annotation.Annotation;
+import org.junit.Test;
+
+public class LutFitPolicyTest {
+
+    @Test
+    public void isNamedLutFitAndAppliesItsConfiguration() {
+        LutFitPolicy policy = new LutFitPolicy(config(1.0, 1.05, 300));
+        assertEquals("lut-fit", policy.name());
+        assertEquals(3, policy.decide(withSlowdown(0, 1.0)).level());
+    }
+
+    @Test
+    public void resetReachesTheSmoothedSlowdown() {
+        LutFitPolicy policy = new LutFitPolicy(config(0.5, 0.9, 0));
+        policy.decide(withSlowdown(0, 0.5));
+        policy.reset();
+        assertEquals(1, policy.decide(withSlowdown(0, 1.0)).level());
+    }
+
+    private static LutFitPolicyConfig config(double smoothing, double margin, long minDwellMs) {
+        return new LutFitPolicyConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return LutFitPolicyConfig.class;
+            }
+
+            @Override
+            public double smoothing() {
+                return smoothing;
+            }
+
+            @Override
+            public double margin() {
+                return margin;
+            }
+
+            @Override
+            public long minDwellMs() {
+                return minDwellMs;
+            }
+        };
+    }
+}
