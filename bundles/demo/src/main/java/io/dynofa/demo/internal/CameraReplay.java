@@ -53,6 +53,14 @@ public final class CameraReplay implements Monitor {
             config.fps() > 0 ? config.fps() + " fps" : "full speed", config.loop() ? "looping" : "one pass"));
     }
 
+    /** Starts the camera once DS has bound the inference service, if one is there. */
+    @Activate
+    void start() {
+        if (camera != null) {
+            camera.start();
+        }
+    }
+
     @Deactivate
     void deactivate() {
         if (camera != null) {

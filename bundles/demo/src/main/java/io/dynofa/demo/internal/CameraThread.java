@@ -1,33 +1,39 @@
 package io.dynofa.demo.internal;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The demo camera's single daemon thread: takes frames at a fixed rate, or back to back when the
- * rate is 0, until the frame source reports {@link FrameOutcome#END_OF_SAMPLE} or the camera is
- * closed.
+ * The demo camera's single daemon thread: once started, takes frames at a fixed rate, or back to
+ * back when the rate is 0, until the frame source reports {@link FrameOutcome#END_OF_SAMPLE} or the
+ * camera is closed.
  */
 final class CameraThread implements AutoCloseable {
     static final long DROPPED_BACK_OFF_MILLIS = 10;
     private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
-    private final ExecutorService executor;
+    private final Supplier<FrameOutcome> frames;
+    private final double fps;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(CameraThread::daemon);
 
     /** @param fps frames per second; 0 = as fast as the frame source returns */
     CameraThread(Supplier<FrameOutcome> frames, double fps) {
+        if (!(fps >= 0)) {
+            throw new IllegalArgumentException("fps must be 0 or more, got " + fps);
+        }
+        this.frames = frames;
+        this.fps = fps;
+    }
+
+    /** Takes the first frame now. */
+    void start() {
         if (fps > 0) {
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(CameraThread::daemon);
             long periodNanos = Math.max(1, Math.round(1e9 / fps));
-            scheduler.scheduleAtFixedRate(() -> takeFrame(frames, scheduler), 0, periodNanos, TimeUnit.NANOSECONDS);
-            this.executor = scheduler;
+            executor.scheduleAtFixedRate(this::takeFrame, 0, periodNanos, TimeUnit.NANOSECONDS);
         } else {
-            ExecutorService single = Executors.newSingleThreadExecutor(CameraThread::daemon);
-            single.execute(() -> takeFramesBackToBack(frames, single));
-            this.executor = single;
+            executor.execute(this::takeFramesBackToBack);
         }
     }
 
@@ -36,7 +42,7 @@ final class CameraThread implements AutoCloseable {
         return !executor.isTerminated();
     }
 
-    /** Stops taking frames and waits for the frame in flight (bounded). */
+    /** Stops taking frames and waits (bounded) for the frame in flight. */
     @Override
     public void close() {
         executor.shutdownNow();
@@ -47,13 +53,13 @@ final class CameraThread implements AutoCloseable {
         }
     }
 
-    private static void takeFrame(Supplier<FrameOutcome> frames, ExecutorService executor) {
+    private void takeFrame() {
         if (frames.get() == FrameOutcome.END_OF_SAMPLE) {
             executor.shutdown();
         }
     }
 
-    private static void takeFramesBackToBack(Supplier<FrameOutcome> frames, ExecutorService executor) {
+    private void takeFramesBackToBack() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 FrameOutcome outcome = frames.get();

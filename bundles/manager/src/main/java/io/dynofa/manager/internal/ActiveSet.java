@@ -13,15 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * finishes on the models it started with.
  */
 final class ActiveSet {
+    private static final int RETIRED = 1 << 30;
+
     private final ModelFamily family;
     private final DeviceBackend backend;
     private final String familyId;
     private final String backendId;
     private final ResidentLevel[] levels;
     private final List<Level> levelList;
+    /** Leases out, plus {@link #RETIRED} once retired: one word, so no lease can slip in after the last release. */
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean retired;
     private volatile int current;
     private volatile long switchedAt = System.nanoTime();
 
@@ -99,24 +101,25 @@ final class ActiveSet {
 
     /** Takes a lease; false when the set is retired (the caller then uses the newer set). */
     boolean acquire() {
-        leases.incrementAndGet();
-        if (retired) {
-            release();
-            return false;
-        }
+        int state;
+        do {
+            state = leases.get();
+            if ((state & RETIRED) != 0) {
+                return false;
+            }
+        } while (!leases.compareAndSet(state, state + 1));
         return true;
     }
 
     void release() {
-        if (leases.decrementAndGet() == 0 && retired) {
+        if (leases.decrementAndGet() == RETIRED) {
             closeModels();
         }
     }
 
     /** No new leases; the models close when the last lease is returned (now, if none is out). */
     void retire() {
-        retired = true;
-        if (leases.get() == 0) {
+        if (leases.getAndUpdate(state -> state | RETIRED) == 0) {
             closeModels();
         }
     }

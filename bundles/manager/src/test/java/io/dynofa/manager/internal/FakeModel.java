@@ -61,6 +61,11 @@ final class FakeModel implements LoadedModel {
         closes.incrementAndGet();
     }
 
+    @Override
+    public String toString() {
+        return name + "[runs=" + runs + ", closes=" + closes + "]";
+    }
+
     void failWithBackendException() {
         backendFailure = true;
     }

@@ -66,11 +66,10 @@ final class ManifestNode {
     }
 
     long integer() throws FamilyException {
-        double number = number();
-        if (number != Math.rint(number) || Math.abs(number) > (1L << 53)) {
+        if (!(value instanceof Double number) || number != Math.rint(number) || Math.abs(number) > (1L << 53)) {
             throw wrongType("an integer");
         }
-        return (long) number;
+        return number.longValue();
     }
 
     List<String> strings() throws FamilyException {

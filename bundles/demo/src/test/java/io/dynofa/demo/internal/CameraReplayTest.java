@@ -1,0 +1,146 @@
+package io.dynofa.demo.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.service.component.ComponentException;
+
+public class CameraReplayTest {
+    private static final int[] LABELS = {7, 0, 2, 7, 1};
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void replaysOnePassThroughTheBoundServiceAndPublishesTheCounts() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(request == 1 ? 5 : LABELS[request], "L" + request % 2));
+        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        try {
+            demo.bindInference(inference);
+            demo.start();
+            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            Map<String, Double> metrics = demo.read();
+            assertEquals(5.0, metrics.get("demo.frames"), 0);
+            assertEquals(4.0, metrics.get("demo.correct"), 0);
+            assertEquals(80.0, metrics.get("demo.accuracy"), 1e-9);
+            assertEquals(1.0, metrics.get("demo.passes"), 0);
+            assertEquals(3.0, metrics.get("demo.level.L0.frames"), 0);
+            assertEquals(1.0, metrics.get("demo.level.L1.correct"), 0);
+            assertTrue(metrics.get("demo.fps") >= 0);
+            assertEquals("demo", demo.name());
+            assertTrue(demo.unavailableReason().isEmpty());
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void dropsFramesOnceTheServiceIsUnbound() throws Exception {
+        FakeInference first = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "L"));
+        FakeInference second = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "L"));
+        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        try {
+            demo.bindInference(first);
+            demo.bindInference(second);
+            demo.unbindInference(first);
+            demo.unbindInference(second);
+            demo.start();
+            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            assertEquals(5.0, demo.read().get("demo.dropped"), 0);
+            assertFalse(demo.read().containsKey("demo.accuracy"));
+            assertTrue(first.inputs.isEmpty() && second.inputs.isEmpty());
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void aGreedyRebindKeepsTheNewServiceWhenTheOldOneLeaves() throws Exception {
+        FakeInference first = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "old"));
+        FakeInference second = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "new"));
+        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        try {
+            demo.bindInference(first);
+            demo.bindInference(second);
+            demo.unbindInference(first);
+            demo.start();
+            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            assertEquals(5.0, demo.read().get("demo.level.new.frames"), 0);
+            assertTrue(first.inputs.isEmpty());
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void refusesToStartWithoutASampleAndNamesTheFolder() {
+        Path missing = tmp.getRoot().toPath().resolve("no-sample");
+        ComponentException e = assertThrows(ComponentException.class,
+            () -> new CameraReplay(config(missing, 100, true, true)));
+        assertTrue(e.getMessage(), e.getMessage().contains(missing.toAbsolutePath().toString()));
+    }
+
+    @Test
+    public void refusesANegativeFrameRate() throws IOException {
+        Path folder = sample();
+        ComponentException e = assertThrows(ComponentException.class, () -> new CameraReplay(config(folder, -1, true, true)));
+        assertTrue(e.getMessage(), e.getMessage().contains("fps"));
+    }
+
+    @Test
+    public void aDisabledCameraTakesNoFramesAndSaysWhy() {
+        CameraReplay demo = new CameraReplay(config(tmp.getRoot().toPath().resolve("unused"), 100, true, false));
+        demo.start();
+        assertFalse(demo.isRunning());
+        assertTrue(demo.unavailableReason().orElseThrow().contains("enabled=false"));
+        assertEquals(0.0, demo.read().get("demo.frames"), 0);
+        demo.deactivate();
+    }
+
+    private Path sample() throws IOException {
+        return IdxFiles.sample(tmp.newFolder().toPath(), 28, 28, LABELS);
+    }
+
+    private static DemoConfig config(Path sampleDir, double fps, boolean loop, boolean enabled) {
+        return new DemoConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DemoConfig.class;
+            }
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public double fps() {
+                return fps;
+            }
+
+            @Override
+            public String sampleDir() {
+                return sampleDir.toString();
+            }
+
+            @Override
+            public boolean loop() {
+                return loop;
+            }
+        };
+    }
+}

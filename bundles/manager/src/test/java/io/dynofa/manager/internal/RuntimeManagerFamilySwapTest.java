@@ -1,0 +1,81 @@
+package io.dynofa.manager.internal;
+
+import static io.dynofa.manager.internal.ManagerRule.config;
+import static io.dynofa.manager.internal.ManagerRule.standardFamily;
+import static io.dynofa.manager.internal.ManagerRule.validInput;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.inference.api.InferenceException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class RuntimeManagerFamilySwapTest {
+    private static final int CLIENTS = 2;
+
+    @Rule
+    public final ManagerRule rule = new ManagerRule();
+
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Map<String, LongAdder> servedByFamily = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+    private Thread client(RuntimeManager manager) {
+        Thread thread = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    String family = manager.infer(validInput()).familyId();
+                    servedByFamily.computeIfAbsent(family, f -> new LongAdder()).increment();
+                } catch (InferenceException | RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }, "test-client");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private long served(String family) {
+        LongAdder n = servedByFamily.get(family);
+        return n == null ? 0 : n.sum();
+    }
+
+    @Test
+    public void swappingFamiliesUnderLoadFailsNoRequestAndClosesEveryOldModel() throws Exception {
+        FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 1).sleeping("l2", 2);
+        RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), backend);
+        manager.bindFamily(standardFamily("fam2"));
+        List<Thread> clients = List.of(client(manager), client(manager));
+        assertEquals(CLIENTS, clients.size());
+
+        String[] order = {"fam2", "fam", "fam2", "fam"};
+        for (String next : order) {
+            long before = served(next);
+            Await.until("clients served", () -> servedByFamily.values().stream().mapToLong(LongAdder::sum).sum() > 50);
+            manager.modified(TestConfig.fast(config("family", next)));
+            rule.awaitStatus("family " + next, s -> next.equals(s.familyId()));
+            Await.until("requests served by " + next, () -> served(next) > before + 50, () -> servedByFamily);
+
+            List<FakeModel> open = backend.loaded().stream().filter(m -> !m.isClosed()).toList();
+            assertEquals("only the active levels " + manager.levels() + " are open: " + open, manager.levels().size(),
+                open.size());
+            assertTrue(open.toString(), open.stream().allMatch(m -> m.name().startsWith(next + "/")));
+        }
+        stop.set(true);
+        for (Thread c : clients) {
+            c.join(5_000);
+        }
+
+        assertTrue("failed requests: " + failures, failures.isEmpty());
+        assertEquals(0, manager.status().failed());
+        assertEquals(3 * (order.length + 1), backend.loaded().size());
+        assertTrue(backend.loaded().stream().allMatch(m -> m.closes() <= 1 && m.runsAfterClose() == 0));
+    }
+}
