@@ -78,7 +78,8 @@ public class ParetoFrontTest {
                 assertTrue(p + " dropped without a front point as good: " + front,
                     front.contains(p) || front.stream().anyMatch(f -> f.weaklyDominates(p)));
                 if (front.contains(p)) {
-                    assertTrue(p + " is on the front but dominated", points.stream().noneMatch(q -> q.strictlyDominates(p)));
+                    assertTrue(p + " is on the front but dominated",
+                        points.stream().noneMatch(q -> q.strictlyDominates(p)));
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -42,6 +43,10 @@ public class RuntimeManagerFamilySwapTest {
         return thread;
     }
 
+    private static List<FakeModel> openModels(FakeBackend backend) {
+        return backend.loaded().stream().filter(m -> !m.isClosed()).toList();
+    }
+
     private long served(String family) {
         LongAdder n = servedByFamily.get(family);
         return n == null ? 0 : n.sum();
@@ -52,21 +57,22 @@ public class RuntimeManagerFamilySwapTest {
         FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 1).sleeping("l2", 2);
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), backend);
         manager.bindFamily(standardFamily("fam2"));
-        List<Thread> clients = List.of(client(manager), client(manager));
-        assertEquals(CLIENTS, clients.size());
+        List<Thread> clients = IntStream.range(0, CLIENTS).mapToObj(i -> client(manager)).toList();
+
+        Await.until("requests served by fam", () -> served("fam") > 50);
 
         String[] order = {"fam2", "fam", "fam2", "fam"};
         for (String next : order) {
             long before = served(next);
-            Await.until("clients served", () -> servedByFamily.values().stream().mapToLong(LongAdder::sum).sum() > 50);
             manager.modified(TestConfig.fast(config("family", next)));
             rule.awaitStatus("family " + next, s -> next.equals(s.familyId()));
             Await.until("requests served by " + next, () -> served(next) > before + 50, () -> servedByFamily);
 
-            List<FakeModel> open = backend.loaded().stream().filter(m -> !m.isClosed()).toList();
-            assertEquals("only the active levels " + manager.levels() + " are open: " + open, manager.levels().size(),
-                open.size());
-            assertTrue(open.toString(), open.stream().allMatch(m -> m.name().startsWith(next + "/")));
+            Await.until("only the models of " + next + "'s active levels open", () -> {
+                List<FakeModel> open = openModels(backend);
+                return open.size() == manager.levels().size()
+                    && open.stream().allMatch(m -> m.name().startsWith(next + "/"));
+            }, () -> openModels(backend) + " open, active levels " + manager.levels());
         }
         stop.set(true);
         for (Thread c : clients) {

@@ -59,7 +59,8 @@ public class RuntimeManagerServingTest {
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
 
         String dtype = inferFails(manager, Tensor.ofBytes(new byte[4], 1, 1, 2, 2), Reason.INVALID_INPUT).getMessage();
-        String shape = inferFails(manager, Tensor.ofFloats(new float[9], 1, 1, 3, 3), Reason.INVALID_INPUT).getMessage();
+        String shape = inferFails(manager, Tensor.ofFloats(new float[9], 1, 1, 3, 3), Reason.INVALID_INPUT)
+            .getMessage();
         String nan = inferFails(manager, Tensor.ofFloats(new float[] {0, Float.NaN, 0, 0}, 1, 1, 2, 2),
             Reason.INVALID_INPUT).getMessage();
 
@@ -67,7 +68,8 @@ public class RuntimeManagerServingTest {
         assertTrue(shape, shape.contains("[N, 1, 2, 2]"));
         assertTrue(nan, nan.contains("NaN"));
         assertEquals("l0", manager.infer(validInput()).levelId());
-        assertEquals("a batch of two is valid", "l0", manager.infer(Tensor.ofFloats(new float[8], 2, 1, 2, 2)).levelId());
+        assertEquals("a batch of two is valid", "l0",
+            manager.infer(Tensor.ofFloats(new float[8], 2, 1, 2, 2)).levelId());
         RuntimeStatus status = manager.status();
         assertEquals(State.READY, status.state());
         assertEquals(3, status.failed());

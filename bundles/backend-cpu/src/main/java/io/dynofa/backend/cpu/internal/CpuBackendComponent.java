@@ -9,8 +9,11 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Registers a {@link CpuBackend} per configuration: one default instance without configuration,
- * or one per factory configuration {@code io.dynofa.backend.cpu~NAME}.
+ * Registers a {@link CpuBackend} per configuration. Felix SCR (verified with 2.2.18): without any
+ * configuration there is one default instance {@code cpu}; every factory configuration
+ * {@code io.dynofa.backend.cpu~NAME} gives one instance and the unconfigured default then goes away
+ * (add {@code io.dynofa.backend.cpu~cpu} to keep it). A singleton {@code io.dynofa.backend.cpu}
+ * configuration tunes the single instance but must not be mixed with factory configurations.
  */
 @Component(service = DeviceBackend.class, configurationPid = CpuBackendComponent.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,

@@ -4,8 +4,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Dynofa CPU backend",
-    description = "ONNX Runtime on the CPU. Without configuration one backend 'cpu' runs; each factory "
-        + "configuration io.dynofa.backend.cpu~NAME adds one instance (set a distinct dynofa.backend.id).")
+    description = "ONNX Runtime on the CPU. Without configuration one backend 'cpu' runs; once factory "
+        + "configurations io.dynofa.backend.cpu~NAME exist, there is one backend per factory configuration "
+        + "(give each a distinct dynofa.backend.id).")
 public @interface CpuBackendConfig {
 
     @AttributeDefinition(name = "Backend id", description = "Published as the service property dynofa.backend.id")

@@ -24,8 +24,4 @@ public record CpuSettings(String id, int intraOpThreads, int interOpThreads, Opt
     public static CpuSettings defaults() {
         return new CpuSettings(DEFAULT_ID, 1, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL);
     }
-
-    public CpuSettings withIntraOpThreads(int threads) {
-        return new CpuSettings(id, threads, interOpThreads, optimizationLevel, memoryArena, executionMode);
-    }
 }

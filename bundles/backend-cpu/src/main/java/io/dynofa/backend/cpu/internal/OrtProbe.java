@@ -16,7 +16,8 @@ record OrtProbe(Optional<OrtEnvironment> environment, String version, Optional<S
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             EnumSet<OrtProvider> providers = OrtEnvironment.getAvailableProviders();
             if (!providers.contains(OrtProvider.CPU)) {
-                return unavailable("this ONNX Runtime build has no CPU execution provider (available: " + providers + ")");
+                return unavailable("this ONNX Runtime build has no CPU execution provider (available: "
+                    + providers + ")");
             }
             return new OrtProbe(Optional.of(environment), environment.getVersion(), Optional.empty());
         } catch (Exception | LinkageError e) {

@@ -18,11 +18,13 @@ public final class OrtSessionFactory {
 
     public OrtLoadedModel load(String name, byte[] model) throws BackendException {
         OrtSession session = createSession(name, model);
-        if (session.getNumInputs() == 0 || session.getNumOutputs() == 0) {
-            new OrtLoadedModel(name, environment, session, "").close();
+        String inputName = session.getInputNames().stream().findFirst().orElse(null);
+        OrtLoadedModel loaded = new OrtLoadedModel(name, environment, session, inputName);
+        if (inputName == null || session.getNumOutputs() == 0) {
+            loaded.close();
             throw new BackendException("model '" + name + "' could not be loaded: it has no input or no output");
         }
-        return new OrtLoadedModel(name, environment, session, session.getInputNames().iterator().next());
+        return loaded;
     }
 
     private OrtSession createSession(String name, byte[] model) throws BackendException {

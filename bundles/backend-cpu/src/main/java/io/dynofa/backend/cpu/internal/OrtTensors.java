@@ -21,7 +21,8 @@ final class OrtTensors {
         long[] shape = tensor.shape();
         return switch (tensor.dtype()) {
             case FLOAT32 -> OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.floats()), shape);
-            case UINT8 -> OnnxTensor.createTensor(environment, ByteBuffer.wrap(tensor.bytes()), shape, OnnxJavaType.UINT8);
+            case UINT8 ->
+                OnnxTensor.createTensor(environment, ByteBuffer.wrap(tensor.bytes()), shape, OnnxJavaType.UINT8);
             case INT64 -> OnnxTensor.createTensor(environment, LongBuffer.wrap(tensor.longs()), shape);
         };
     }

@@ -25,11 +25,12 @@ public class CpuBackendTest {
 
     @Test
     public void descriptionFollowsTheSettings() {
-        CpuSettings settings = new CpuSettings("cpu2", 2, 3, OptimizationLevel.BASIC_OPT, false, ExecutionMode.PARALLEL);
+        CpuSettings settings =
+            new CpuSettings("cpu2", 2, 3, OptimizationLevel.BASIC_OPT, false, ExecutionMode.PARALLEL);
         assertEquals("ONNX Runtime " + VERSION + " CPU, 2 intra-op threads, 3 inter-op threads, parallel, BASIC_OPT,"
             + " arena off", new CpuBackend(settings).description());
         assertEquals("ONNX Runtime " + VERSION + " CPU, default intra-op threads, ALL_OPT, arena on",
-            new CpuBackend(CpuSettings.defaults().withIntraOpThreads(0)).description());
+            new CpuBackend(intraOpThreads(0)).description());
     }
 
     @Test
@@ -58,8 +59,12 @@ public class CpuBackendTest {
 
     @Test
     public void invalidSettingsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> CpuSettings.defaults().withIntraOpThreads(-1));
+        assertThrows(IllegalArgumentException.class, () -> intraOpThreads(-1));
         assertThrows(IllegalArgumentException.class,
             () -> new CpuSettings(" ", 1, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL));
+    }
+
+    private static CpuSettings intraOpThreads(int threads) {
+        return new CpuSettings("cpu", threads, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL);
     }
 }

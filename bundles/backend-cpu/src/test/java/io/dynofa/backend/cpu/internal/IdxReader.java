@@ -32,7 +32,8 @@ final class IdxReader {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(gzipped), 1 << 16))) {
             int magic = in.readInt();
             if ((magic >>> 8) != 0x08) {
-                throw new IOException(gzipped + ": not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
+                throw new IOException(gzipped + ": not an unsigned-byte IDX file (magic 0x"
+                    + Integer.toHexString(magic) + ")");
             }
             int[] dims = new int[magic & 0xFF];
             long size = 1;

@@ -20,12 +20,13 @@ public class ShippedFamilyTest {
 
     @Test
     public void everyLevelReproducesTheManifestOnTheShippedSample() throws Exception {
+        List<Shipped> families = ShippedFamilies.all();
         Path samples = ShippedFamilies.sampleDir();
         Idx images = ShippedFamilies.read(samples, "t10k-images-idx3-ubyte.gz");
         Idx labels = ShippedFamilies.read(samples, "t10k-labels-idx1-ubyte.gz");
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
-        for (Shipped shipped : ShippedFamilies.all()) {
+        for (Shipped shipped : families) {
             for (LevelSpec level : shipped.family().levels()) {
                 Number want = shipped.sampleCorrect().get(level.id());
                 expected.add(level.id() + " sampleCorrect=" + (want == null ? "(missing)" : want.intValue()));

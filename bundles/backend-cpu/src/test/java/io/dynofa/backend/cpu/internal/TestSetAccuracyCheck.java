@@ -35,7 +35,8 @@ public class TestSetAccuracyCheck {
                 expected.add(level.id() + " top1=" + String.format(Locale.ROOT, "%.2f", level.top1()));
                 try (LoadedModel model = ShippedFamilies.load(shipped.family(), level)) {
                     int correct = ShippedFamilies.correct(model, shipped.family().input(), images, labels);
-                    actual.add(level.id() + " top1=" + String.format(Locale.ROOT, "%.2f", 100.0 * correct / images.count()));
+                    double top1 = 100.0 * correct / images.count();
+                    actual.add(level.id() + " top1=" + String.format(Locale.ROOT, "%.2f", top1));
                 }
             }
         }

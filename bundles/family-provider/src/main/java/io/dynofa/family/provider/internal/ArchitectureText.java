@@ -3,8 +3,10 @@ package io.dynofa.family.provider.internal;
 import java.util.List;
 
 /**
- * The compact form of a manifest architecture: resolution, per-stage depth, then per stage the
- * kernel sizes and expand ratios of its active blocks, e.g. {@code r28 d2-3-4 k35|537|3775 e32|224|6266}.
+ * The compact form of a manifest architecture. For OFA MobileNetV3-style families (an object with
+ * {@code stages}): resolution, per-stage depth, then per stage the kernel sizes and expand ratios of
+ * its active blocks, e.g. {@code r28 d2-3-4 k35|537|3775 e32|224|6266}. Any other architecture is
+ * free-form: a string is kept, anything else becomes compact JSON.
  */
 final class ArchitectureText {
 
@@ -12,6 +14,13 @@ final class ArchitectureText {
     }
 
     static String of(ManifestNode architecture) throws FamilyException {
+        if (architecture.value() instanceof String text) {
+            return text;
+        }
+        return architecture.has("stages") ? ofaStages(architecture) : JsonWriter.compact(architecture.value());
+    }
+
+    private static String ofaStages(ManifestNode architecture) throws FamilyException {
         StringBuilder depths = new StringBuilder();
         StringBuilder kernels = new StringBuilder();
         StringBuilder expands = new StringBuilder();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 public final class FamilyScanner implements AutoCloseable {
     private static final Logger LOG = System.getLogger(FamilyScanner.class.getName());
 
-    private record Offered(ManifestSnapshot.Stamp stamp, DirectoryFamily family, FamilyRegistry.Registration registration) {
+    private record Offered(ManifestSnapshot.Stamp stamp, DirectoryFamily family,
+                           FamilyRegistry.Registration registration) {
     }
 
     private final Path modelsDir;
@@ -34,9 +36,16 @@ public final class FamilyScanner implements AutoCloseable {
     }
 
     public void scan() {
-        Map<Path, ManifestSnapshot> present = readManifests();
+        List<Path> folders;
+        try {
+            folders = familyFolders();
+        } catch (IOException | RuntimeException e) {
+            report(modelsDir, "models folder cannot be listed: " + e);
+            return;
+        }
+        problems.keySet().removeIf(folder -> !folder.equals(modelsDir) && !folders.contains(folder));
+        Map<Path, ManifestSnapshot> present = readManifests(folders);
         withdrawGoneOrChanged(present);
-        problems.keySet().removeIf(folder -> !folder.equals(modelsDir) && !present.containsKey(folder));
         present.forEach((folder, snapshot) -> {
             if (!offered.containsKey(folder)) {
                 offer(folder, snapshot);
@@ -56,28 +65,29 @@ public final class FamilyScanner implements AutoCloseable {
         offered.clear();
     }
 
-    private Map<Path, ManifestSnapshot> readManifests() {
-        Map<Path, ManifestSnapshot> manifests = new TreeMap<>();
+    private List<Path> familyFolders() throws IOException {
         if (!Files.isDirectory(modelsDir)) {
             report(modelsDir, "models folder does not exist");
-            return manifests;
+            return List.of();
         }
         try (Stream<Path> folders = Files.list(modelsDir)) {
-            folders.filter(folder -> Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME)))
-                .forEach(folder -> readManifest(folder, manifests));
+            List<Path> result = folders.filter(folder -> Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME)))
+                .sorted().toList();
             problems.remove(modelsDir);
-        } catch (IOException | RuntimeException e) {
-            report(modelsDir, "models folder cannot be listed: " + e);
+            return result;
         }
-        return manifests;
     }
 
-    private void readManifest(Path folder, Map<Path, ManifestSnapshot> manifests) {
-        try {
-            manifests.put(folder, ManifestSnapshot.read(folder.resolve(ManifestReader.FILE_NAME)));
-        } catch (IOException e) {
-            report(folder, ManifestReader.FILE_NAME + ": unreadable (" + e + ")");
+    private Map<Path, ManifestSnapshot> readManifests(List<Path> folders) {
+        Map<Path, ManifestSnapshot> manifests = new TreeMap<>();
+        for (Path folder : folders) {
+            try {
+                manifests.put(folder, ManifestSnapshot.read(folder.resolve(ManifestReader.FILE_NAME)));
+            } catch (IOException e) {
+                report(folder, ManifestReader.FILE_NAME + ": unreadable (" + e + ")");
+            }
         }
+        return manifests;
     }
 
     private void withdrawGoneOrChanged(Map<Path, ManifestSnapshot> present) {

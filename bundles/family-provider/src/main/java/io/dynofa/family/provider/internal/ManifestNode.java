@@ -18,6 +18,14 @@ final class ManifestNode {
         return new ManifestNode("", value);
     }
 
+    boolean has(String name) {
+        return value instanceof Map<?, ?> map && map.get(name) != null;
+    }
+
+    Object value() {
+        return value;
+    }
+
     ManifestNode field(String name) throws FamilyException {
         String fieldPath = path.isEmpty() ? name : path + "." + name;
         if (!(value instanceof Map<?, ?> map)) {

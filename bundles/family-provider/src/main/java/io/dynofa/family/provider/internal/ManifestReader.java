@@ -16,7 +16,8 @@ public final class ManifestReader {
     static final int SCHEMA_VERSION = 1;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String PATH_SEGMENT = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
+    private static final Pattern FILE = Pattern.compile(PATH_SEGMENT + "(/" + PATH_SEGMENT + ")*");
 
     private ManifestReader() {
     }
@@ -104,13 +105,13 @@ public final class ManifestReader {
         return new LevelSpec(node.field("id").string(), node.field("series").string(),
             ArchitectureText.of(node.field("architecture")), node.field("params").integer(),
             node.field("macs").integer(), node.field("top1").number(), node.field("sampleTop1").number(),
-            matching(node.field("file"), FILE, "must be a plain file name inside the family folder"),
+            matching(node.field("file"), FILE, "must be a relative path inside the family folder"),
             matching(node.field("sha256"), SHA256, "must be 64 lower-case hex digits"));
     }
 
     private static String matching(ManifestNode node, Pattern pattern, String rule) throws FamilyException {
         String value = node.string();
-        if (!pattern.matcher(value).matches() || value.startsWith(".")) {
+        if (!pattern.matcher(value).matches()) {
             throw node.invalid(rule + ", found \"" + value + "\"");
         }
         return value;

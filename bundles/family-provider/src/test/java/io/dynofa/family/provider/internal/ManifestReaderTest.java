@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.Test;
 
 public class ManifestReaderTest {
@@ -50,6 +52,19 @@ public class ManifestReaderTest {
     }
 
     @Test
+    public void acceptsFreeFormArchitecturesAndFilesInSubfolders() throws Exception {
+        String architecture = GOOD.substring(GOOD.indexOf("{\"resolution\""), GOOD.indexOf("}]}") + 3);
+        String freeForm = "{\"width\": 1.5, \"blocks\": [3, \"b\"]}";
+        Manifest manifest = ManifestReader.read(GOOD
+            .replaceFirst(Pattern.quote(architecture), Matcher.quoteReplacement(freeForm))
+            .replace(architecture, "\"resnet-18\"")
+            .replace("\"l2.onnx\"", "\"onnx/l2.onnx\""));
+        assertEquals("{\"width\":1.5,\"blocks\":[3,\"b\"]}", manifest.levels().get(0).architecture());
+        assertEquals("resnet-18", manifest.levels().get(1).architecture());
+        assertEquals("onnx/l2.onnx", manifest.levels().get(1).file());
+    }
+
+    @Test
     public void namesTheMissingField() {
         assertProblem(GOOD.replace("\"sha256\": \"" + SHA2 + "\"}", "\"x\": 1}"), "levels[1].sha256 missing");
         assertProblem(GOOD.replace("\"version\": \"2.1.0\", ", ""), "family.version missing");
@@ -60,7 +75,8 @@ public class ManifestReaderTest {
     public void namesTheWrongType() {
         assertProblem(GOOD.replace("\"params\": 52410", "\"params\": \"many\""),
             "levels[0].params must be an integer, found string \"many\"");
-        assertProblem(GOOD.replace("\"macs\": 1190000", "\"macs\": 1.5"), "levels[0].macs must be an integer, found number 1.5");
+        assertProblem(GOOD.replace("\"macs\": 1190000", "\"macs\": 1.5"),
+            "levels[0].macs must be an integer, found number 1.5");
         assertProblem(GOOD.replace("\"labels\": [\"a\", \"b\", \"c\"]", "\"labels\": \"abc\""),
             "labels must be an array, found string \"abc\"");
         assertProblem(GOOD.replaceFirst("\"float32\"", "\"float16\""),
@@ -69,7 +85,9 @@ public class ManifestReaderTest {
 
     @Test
     public void rejectsInconsistentContent() {
-        assertProblem(GOOD.replace("\"l2.onnx\"", "\"../l2.onnx\""), "levels[1].file must be a plain file name");
+        assertProblem(GOOD.replace("\"l2.onnx\"", "\"../l2.onnx\""), "levels[1].file must be a relative path");
+        assertProblem(GOOD.replace("\"l2.onnx\"", "\"/tmp/l2.onnx\""), "levels[1].file must be a relative path");
+        assertProblem(GOOD.replace("\"l2.onnx\"", "\"a/./l2.onnx\""), "levels[1].file must be a relative path");
         assertProblem(GOOD.replace("\"id\": \"l2\"", "\"id\": \"l1\""), "levels[1].id duplicates level id 'l1'");
         assertProblem(GOOD.replace(SHA2, "AB" + SHA2.substring(2)), "levels[1].sha256 must be 64 lower-case hex");
         assertProblem(GOOD.replace("\"shape\": [-1, 3]", "\"shape\": [-1, 4]"),
@@ -96,7 +114,8 @@ public class ManifestReaderTest {
     private static void assertProblem(String json, String expectedPart) {
         FamilyException e = assertThrows(FamilyException.class, () -> ManifestReader.read(json));
         if (!e.getMessage().startsWith("manifest.json: ") || !e.getMessage().contains(expectedPart)) {
-            throw new AssertionError("expected a message containing <" + expectedPart + "> but was <" + e.getMessage() + ">");
+            throw new AssertionError("expected a message containing <" + expectedPart + "> but was <"
+                + e.getMessage() + ">");
         }
     }
 

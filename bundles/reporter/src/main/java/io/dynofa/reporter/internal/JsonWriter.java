@@ -1,0 +1,78 @@
+package io.dynofa.reporter.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Writes one flat JSON object; a null string or a non-finite number becomes {@code null}. */
+final class JsonWriter {
+    private final StringBuilder out = new StringBuilder("{");
+    private boolean first = true;
+
+    JsonWriter string(String name, String value) {
+        key(name);
+        if (value == null) {
+            out.append("null");
+        } else {
+            quoted(value);
+        }
+        return this;
+    }
+
+    /** {@code value} rounded half-up to {@code decimals} places, written with at least one decimal. */
+    JsonWriter number(String name, Double value, int decimals) {
+        key(name);
+        if (value == null || !Double.isFinite(value)) {
+            out.append("null");
+        } else {
+            BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+            out.append(rounded.scale() > 0 ? rounded.toPlainString() : rounded.setScale(1).toPlainString());
+        }
+        return this;
+    }
+
+    /** {@code value} as a whole number. */
+    JsonWriter integer(String name, Long value) {
+        key(name);
+        out.append(value == null ? "null" : value.toString());
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return out + "}";
+    }
+
+    private void key(String name) {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+        quoted(name);
+        out.append(':');
+    }
+
+    private void quoted(String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,68 @@
+package io.dynofa.shell.internal;
+
+import io.dynofa.runtime.api.RuntimeStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders a {@link RuntimeStatus} as aligned {@code key: value} lines; lists continue under the value. */
+final class StatusFormatter {
+    private static final int KEY_WIDTH = 16;
+
+    private final StringBuilder out = new StringBuilder();
+
+    private StatusFormatter() {
+    }
+
+    static String format(RuntimeStatus s) {
+        StatusFormatter f = new StatusFormatter();
+        f.line("state", s.state());
+        f.line("family", s.familyId());
+        f.line("backend", s.backendId());
+        f.line("policy", s.policy());
+        f.line("level", level(s));
+        f.line("target", String.format(Locale.ROOT, "%.3f ms", s.targetMs()));
+        f.line("accuracy floor", String.format(Locale.ROOT, "%.1f %%", s.accuracyFloor()));
+        f.line("switches", s.switches());
+        f.line("served", s.served());
+        f.line("failed", s.failed());
+        f.line("last decision", s.lastDecision());
+        f.list("problems", s.problems());
+        f.list("signals", signals(s.signals().values()));
+        return f.out.toString();
+    }
+
+    private static String level(RuntimeStatus s) {
+        if (s.levelId() == null) {
+            return null;
+        }
+        return s.levelId() + " (index " + s.levelIndex() + (s.pinned() ? ", pinned)" : ")");
+    }
+
+    private static List<String> signals(Map<String, Double> values) {
+        return new TreeMap<>(values).entrySet().stream()
+            .map(e -> e.getKey() + " = " + String.format(Locale.ROOT, "%.3f", e.getValue()))
+            .toList();
+    }
+
+    private void line(String key, Object value) {
+        indented(key + ":", value);
+    }
+
+    private void indented(String label, Object value) {
+        out.append(label).append(" ".repeat(Math.max(1, KEY_WIDTH - label.length())))
+            .append(value == null ? "-" : value).append('\n');
+    }
+
+    private void list(String key, List<String> values) {
+        if (values.isEmpty()) {
+            line(key, "none");
+            return;
+        }
+        line(key, values.get(0));
+        for (String value : values.subList(1, values.size())) {
+            indented("", value);
+        }
+    }
+}

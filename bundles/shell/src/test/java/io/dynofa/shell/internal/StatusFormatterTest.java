@@ -1,0 +1,52 @@
+package io.dynofa.shell.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.monitor.api.Signals;
+import io.dynofa.runtime.api.RuntimeStatus;
+import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+public class StatusFormatterTest {
+
+    @Test
+    public void alignsKeysAndListsProblemsAndSignalsOneALine() {
+        RuntimeStatus status = FakeRuntimeControl.status("l1", 1, true, 1.5, "step",
+            List.of("policy 'x' is not installed", "backend 'gpu' unavailable"),
+            Map.of("latency.mean.ms", 0.4125, "cpu.load", 0.5));
+
+        String text = StatusFormatter.format(status);
+
+        assertEquals(""
+            + "state:          READY\n"
+            + "family:         fam\n"
+            + "backend:        cpu\n"
+            + "policy:         step\n"
+            + "level:          l1 (index 1, pinned)\n"
+            + "target:         1.500 ms\n"
+            + "accuracy floor: 0.0 %\n"
+            + "switches:       4\n"
+            + "served:         120\n"
+            + "failed:         2\n"
+            + "last decision:  fits\n"
+            + "problems:       policy 'x' is not installed\n"
+            + "                backend 'gpu' unavailable\n"
+            + "signals:        cpu.load = 0.500\n"
+            + "                latency.mean.ms = 0.413\n", text);
+    }
+
+    @Test
+    public void showsDashesAndNoneWhileNothingIsServed() {
+        RuntimeStatus status = new RuntimeStatus(State.NOT_READY, null, null, null, null, -1, false, 1, 0, 0, 0, 0,
+            "none yet", List.of(), Signals.empty());
+
+        String text = StatusFormatter.format(status);
+
+        assertTrue(text, text.startsWith("state:          NOT_READY\nfamily:         -\n"));
+        assertTrue(text, text.contains("\nlevel:          -\n"));
+        assertTrue(text, text.endsWith("problems:       none\nsignals:        none\n"));
+    }
+}
