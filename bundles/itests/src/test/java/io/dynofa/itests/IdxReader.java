@@ -1,4 +1,4 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.itests;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Reads gzipped unsigned-byte IDX files (the format Fashion-MNIST ships in). */
-final class IdxReader {
+public final class IdxReader {
 
     /** An IDX array: its dimensions and the row-major unsigned bytes. */
-    record Idx(int[] dims, byte[] data) {
-        int count() {
+    public record Idx(int[] dims, byte[] data) {
+        public int count() {
             return dims[0];
         }
 
-        int sampleSize() {
+        public int sampleSize() {
             return data.length / dims[0];
         }
 
-        int unsigned(int index) {
+        public int unsigned(int index) {
             return data[index] & 0xFF;
         }
     }
@@ -28,7 +28,7 @@ final class IdxReader {
     private IdxReader() {
     }
 
-    static Idx read(Path gzipped) throws IOException {
+    public static Idx read(Path gzipped) throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(gzipped), 1 << 16))) {
             int magic = in.readInt();
             if ((magic >>> 8) != 0x08) {
