@@ -4,10 +4,7 @@ import io.dynofa.runtime.api.RuntimeControl;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,7 +21,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class HeadlessReporter {
     private static final Logger LOG = System.getLogger(HeadlessReporter.class.getName());
     private static final long PERIOD_MS = 1_000;
-    private static final long STOP_TIMEOUT_MS = 30_000;
 
     private final ReportLoop loop;
     private volatile RuntimeControl runtime;
@@ -42,7 +38,7 @@ public final class HeadlessReporter {
             stdout.println(text);
             stdout.flush();
         });
-        loop.start(seconds, () -> stopFramework(context));
+        loop.start(seconds, HeadlessReporter::exitJvm);
     }
 
     @Deactivate
@@ -69,26 +65,12 @@ public final class HeadlessReporter {
     }
 
     /**
-     * Off the reporter's thread: stopping the framework deactivates this component, which ends that
-     * thread. The bnd launcher exits with 117 (its STOPPED code) when the framework is stopped from
-     * inside, so once it has stopped the JVM is ended with 0: the headless run completed as asked.
+     * Ends the JVM with status 0 from a thread of its own (exiting deactivates this component, which
+     * ends the reporter's thread). The launcher's shutdown hook stops the framework on the way out;
+     * stopping the framework first instead would race the bnd launcher's own exit with 117 (STOPPED).
      */
-    private static void stopFramework(BundleContext context) {
-        Bundle system = context.getBundle(0);
-        Thread stopper = new Thread(() -> {
-            try {
-                system.stop();
-                if (system instanceof Framework framework) {
-                    framework.waitForStop(STOP_TIMEOUT_MS);
-                }
-            } catch (BundleException | IllegalStateException e) {
-                LOG.log(Level.ERROR, "headless: could not stop the framework", e);
-                System.exit(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            System.exit(0);
-        }, "dynofa-headless-stop");
+    private static void exitJvm() {
+        Thread stopper = new Thread(() -> System.exit(0), "dynofa-headless-stop");
         stopper.start();
     }
 }
