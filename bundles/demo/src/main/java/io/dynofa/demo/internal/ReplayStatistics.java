@@ -14,6 +14,8 @@ final class ReplayStatistics {
     static final String ACCURACY = "demo.accuracy";
     static final String PASSES = "demo.passes";
     static final String FPS = "demo.fps";
+    static final String LATENCY_MEAN = "demo.latency.mean.ms";
+    static final String LATENCY_P95 = "demo.latency.p95.ms";
     private static final String LEVEL_PREFIX = "demo.level.";
 
     private final LongAdder frames = new LongAdder();
@@ -25,9 +27,12 @@ final class ReplayStatistics {
     private final Map<String, LongAdder> levelFrames = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> levelCorrect = new ConcurrentHashMap<>();
     private final FrameRate rate = new FrameRate();
+    private final LatencyHistogram latency = new LatencyHistogram();
 
-    void answered(String levelId, boolean right) {
+    /** A frame answered by {@code levelId} after {@code nanos} end to end. */
+    void answered(String levelId, boolean right, long nanos) {
         frameSeen();
+        latency.record(nanos);
         String level = levelId == null ? "unknown" : levelId;
         levelFrames.computeIfAbsent(level, l -> new LongAdder()).increment();
         answered.increment();
@@ -70,6 +75,10 @@ final class ReplayStatistics {
         values.put(FPS, rate.perSecond(System.nanoTime()));
         if (answeredFrames > 0) {
             values.put(ACCURACY, 100.0 * right / answeredFrames);
+        }
+        if (latency.count() > 0) {
+            values.put(LATENCY_MEAN, latency.meanMillis());
+            values.put(LATENCY_P95, latency.percentileMillis(95));
         }
         levelFrames.forEach((level, count) -> {
             values.put(LEVEL_PREFIX + level + ".frames", (double) count.sum());

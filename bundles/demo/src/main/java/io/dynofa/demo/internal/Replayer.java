@@ -62,8 +62,9 @@ final class Replayer {
             if (spec.isEmpty()) {
                 return dropped();
             }
+            long t0 = System.nanoTime();
             InferenceResult result = service.infer(encoder.encode(index, spec.get()));
-            statistics.answered(result.levelId(), result.topClass() == sample.label(index));
+            statistics.answered(result.levelId(), result.topClass() == sample.label(index), System.nanoTime() - t0);
             return FrameOutcome.SENT;
         } catch (InferenceException e) {
             return e.reason() == InferenceException.Reason.NOT_READY ? dropped() : failed(index, e);

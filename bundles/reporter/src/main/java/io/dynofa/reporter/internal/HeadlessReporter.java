@@ -1,9 +1,11 @@
 package io.dynofa.reporter.internal;
 
+import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
+import io.dynofa.runtime.api.RuntimeStatus;
+import java.util.List;
 import java.io.PrintStream;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +26,7 @@ public final class HeadlessReporter {
 
     private final ReportLoop loop;
     private volatile RuntimeControl runtime;
+    private List<Level> lastLevels = List.of();
 
     @Activate
     public HeadlessReporter(BundleContext context) {
@@ -32,7 +35,7 @@ public final class HeadlessReporter {
             loop = null;
             return;
         }
-        LOG.log(Level.INFO, "headless: reporting every second for {0} s, then stopping the framework", seconds);
+        LOG.log(System.Logger.Level.INFO, "headless: reporting every second for {0} s, then stopping the framework", seconds);
         PrintStream stdout = System.out;
         loop = new ReportLoop(PERIOD_MS, this::line, text -> {
             stdout.println(text);
@@ -61,7 +64,19 @@ public final class HeadlessReporter {
 
     private String line(double seconds) {
         RuntimeControl control = runtime;
-        return StatusLine.of(seconds, control == null ? null : control.status());
+        RuntimeStatus status = control == null ? null : control.status();
+        if (control != null) {
+            logLevelsWhenChanged(control, status);
+        }
+        return StatusLine.of(seconds, status);
+    }
+
+    private void logLevelsWhenChanged(RuntimeControl control, RuntimeStatus status) {
+        List<Level> levels = control.levels();
+        if (!levels.isEmpty() && !levels.equals(lastLevels)) {
+            lastLevels = levels;
+            LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(status.familyId(), status.backendId(), levels));
+        }
     }
 
     /**

@@ -52,6 +52,17 @@ final class JsonWriter {
         out.append(':');
     }
 
+    /** Appends {@code text} as a quoted JSON string, or {@code null}. */
+    static void appendString(StringBuilder target, String text) {
+        if (text == null) {
+            target.append("null");
+            return;
+        }
+        JsonWriter writer = new JsonWriter();
+        writer.quoted(text);
+        target.append(writer.out, 1, writer.out.length());
+    }
+
     private void quoted(String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

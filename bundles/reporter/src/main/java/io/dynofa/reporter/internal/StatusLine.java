@@ -11,6 +11,8 @@ final class StatusLine {
     static final String DEMO_FRAMES = "demo.frames";
     /** Published by the demo bundle's "demo" monitor: running top-1 accuracy, percent. */
     static final String DEMO_ACCURACY = "demo.accuracy";
+    /** Published by the demo bundle's "demo" monitor: p95 of every frame's end-to-end latency so far, ms. */
+    static final String DEMO_LATENCY_P95 = "demo.latency.p95.ms";
 
     private StatusLine() {
     }
@@ -37,6 +39,8 @@ final class StatusLine {
         json.integer("frames", frames == null || !Double.isFinite(frames) ? null : Math.round(frames))
             .number("accuracy", signal(signals, DEMO_ACCURACY), 2)
             .number("cpuLoad", signal(signals, Metrics.CPU_LOAD), 3)
+            .number("slowdown", signal(signals, Metrics.SLOWDOWN), 3)
+            .number("frameP95Ms", signal(signals, DEMO_LATENCY_P95), 3)
             .string("state", (status == null ? State.NOT_READY : status.state()).name())
             .integer("switches", status == null ? null : status.switches())
             .integer("failed", status == null ? null : status.failed());

@@ -1,4 +1,4 @@
-package io.dynofa.manager.internal;
+package io.dynofa.profile.api;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -22,7 +22,7 @@ public class ParetoFrontTest {
     }
 
     private static List<Point> front(List<Point> points) {
-        return ParetoFront.of(points, Point::latency, Point::accuracy);
+        return LatencyProfile.paretoFront(points, Point::latency, Point::accuracy);
     }
 
     private static List<String> names(List<Point> points) {
@@ -50,6 +50,36 @@ public class ParetoFrontTest {
         Point only = new Point("only", 3, 50);
 
         assertEquals(List.of(only), front(List.of(only)));
+    }
+
+    @Test
+    public void levelLatenciesAreRankedByMedianAndTop1() {
+        List<LevelLatency> levels = List.of(
+            level("ofa-03", 88.0, 0.9), level("ofa-01", 80.0, 0.3), level("width-222", 79.0, 0.5),
+            level("ofa-02", 84.0, 0.5), level("width-666", 88.0, 1.4), level("ofa-02b", 84.0, 0.5));
+
+        assertEquals(List.of("ofa-01", "ofa-02", "ofa-03"), LatencyProfile.paretoFront(levels));
+    }
+
+    @Test
+    public void aSingleLevelIsChosen() {
+        assertEquals(List.of("only"), LatencyProfile.paretoFront(List.of(level("only", 50, 2))));
+    }
+
+    @Test
+    public void paretoLevelsFollowTheIdsFastestFirst() {
+        List<LevelLatency> levels = List.of(level("a", 70, 1), level("b", 80, 2), level("c", 60, 3));
+        LatencyProfile profile = new LatencyProfile("fam", "1", "cpu", "d", "h", "c", "v", java.time.Instant.EPOCH,
+            levels, LatencyProfile.paretoFront(levels));
+
+        assertEquals(List.of("a", "b"), profile.paretoLevelIds());
+        assertEquals(List.of(levels.get(0), levels.get(1)), profile.paretoLevels());
+        assertEquals(levels.get(2), profile.level("c"));
+    }
+
+    private static LevelLatency level(String id, double top1, double medianMs) {
+        return new LevelLatency(id, id.startsWith("width") ? "width-only" : "ofa", top1, 1000, medianMs,
+            medianMs * 1.1, 0.01, 100);
     }
 
     @Test
