@@ -1,0 +1,71 @@
+package io.dynofa.policy.alert.internal;
+
+import static io.dynofa.policy.alert.internal.Contexts.at;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.policy.api.Decision;
+import java.lang.annotation.Annotation;
+import org.junit.Test;
+
+public class AlertPolicyTest {
+
+    @Test
+    public void isNamedAlertAndAppliesItsConfiguration() {
+        AlertPolicy confident = new AlertPolicy(config(1.0, 1e-6, 0.0, 1.0, 0));
+        assertEquals("alert", confident.name());
+        assertEquals("k = 0, no margin: 1.9 ms fits 2 ms", 2, confident.decide(at(0).slowdown(1.0).build()).level());
+        AlertPolicy cautious = new AlertPolicy(config(1.0, 1e-6, 0.0, 0.9, 0));
+        assertEquals("margin 0.9: 1.9 ms misses 1.8 ms", 1, cautious.decide(at(0).slowdown(1.0).build()).level());
+    }
+
+    @Test
+    public void resetReachesTheFilter() {
+        AlertPolicy policy = new AlertPolicy(config(0.01, 0.1, 1.0, 0.9, 300));
+        for (int i = 0; i < 50; i++) {
+            policy.decide(at(0).slowdown(3.0).build());
+        }
+        policy.reset();
+        Decision d = policy.decide(at(0).slowdown(1.0).build());
+        assertTrue(d.reason(), d.reason().startsWith("ξ=1.00±0.30: "));
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void rejectsZeroMeasurementNoise() {
+        new AlertPolicy(config(0.01, 0, 1.0, 0.9, 300));
+    }
+
+    private static AlertPolicyConfig config(double q, double r, double k, double upMargin, long minDwellMs) {
+        return new AlertPolicyConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AlertPolicyConfig.class;
+            }
+
+            @Override
+            public double processNoise() {
+                return q;
+            }
+
+            @Override
+            public double measurementNoise() {
+                return r;
+            }
+
+            @Override
+            public double k() {
+                return k;
+            }
+
+            @Override
+            public double upMargin() {
+                return upMargin;
+            }
+
+            @Override
+            public long minDwellMs() {
+                return minDwellMs;
+            }
+        };
+    }
+}
