@@ -2,6 +2,7 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.inference.api.InputSpec;
 import io.dynofa.policy.api.Level;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ final class ActiveSet {
     private final DeviceBackend backend;
     private final String familyId;
     private final String backendId;
+    private final InputSpec input;
     private final ResidentLevel[] levels;
     private final List<Level> levelList;
     /** Leases out, plus {@link #RETIRED} once retired: one word, so no lease can slip in after the last release. */
@@ -35,12 +37,18 @@ final class ActiveSet {
         this.backend = backend;
         this.familyId = family.id();
         this.backendId = backend.id();
+        this.input = family.input();
         this.levels = levels.toArray(new ResidentLevel[0]);
         this.levelList = levels.stream().map(ResidentLevel::level).toList();
     }
 
     ModelFamily family() {
         return family;
+    }
+
+    /** The family's input spec, read once (the inference path checks every request against it). */
+    InputSpec input() {
+        return input;
     }
 
     DeviceBackend backend() {

@@ -42,7 +42,7 @@ final class InferenceEngine {
             if (set == null) {
                 throw new InferenceException(Reason.NOT_READY, notReadyReason);
             }
-            set.family().input().check(input);
+            set.input().check(input);
             if (!set.acquire()) {
                 continue;
             }
@@ -79,7 +79,7 @@ final class InferenceEngine {
 
     InputSpec inputSpec() {
         ActiveSet set = active;
-        return set == null ? null : set.family().input();
+        return set == null ? null : set.input();
     }
 
     ActiveSet active() {

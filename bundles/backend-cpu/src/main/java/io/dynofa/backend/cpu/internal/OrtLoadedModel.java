@@ -1,32 +1,69 @@
 package io.dynofa.backend.cpu.internal;
 
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.backend.api.LoadedModel;
+import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.Tensor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** An ONNX Runtime session behind the {@link LoadedModel} contract. */
+/**
+ * An ONNX Runtime session behind the {@link LoadedModel} contract.
+ *
+ * <p>The hot path is lock-free and allocates only what ORT's own run needs plus the returned tensor:
+ * float32 requests borrow an {@link OrtTensors.Slot} (an input and, when the output shape follows from the
+ * input's, a pinned output, both over reused direct buffers) from a small lock-free pool, one per concurrent
+ * caller and shape. Other element types, and a burst of more concurrent callers than the pool holds, take
+ * the general path, which creates the ORT tensors per request.
+ */
 public final class OrtLoadedModel implements LoadedModel {
     private static final Logger LOG = System.getLogger(OrtLoadedModel.class.getName());
+    private static final int POOL = 4;
 
     private final String name;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final String inputName;
+    private final String outputName;
+    /**
+     * The first output's declared shape when it can be pinned (float32, only the batch dimension free, as the
+     * input's), else null.
+     */
+    private final long[] declaredOutput;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReferenceArray<OrtTensors.Slot> pool = new AtomicReferenceArray<>(POOL);
 
     OrtLoadedModel(String name, OrtEnvironment environment, OrtSession session, String inputName) {
         this.name = name;
         this.environment = environment;
         this.session = session;
         this.inputName = inputName;
+        String output = null;
+        long[] shape = null;
+        try {
+            output = session.getOutputNames().stream().findFirst().orElse(null);
+            NodeInfo info = output == null ? null : session.getOutputInfo().get(output);
+            NodeInfo in = session.getInputInfo().get(inputName);
+            if (info != null && info.getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT
+                && in != null && in.getInfo() instanceof TensorInfo i && OrtTensors.freeBatchOnly(i.getShape())
+                && OrtTensors.freeBatchOnly(t.getShape())) {
+                shape = t.getShape();
+            }
+        } catch (OrtException | RuntimeException e) {
+            shape = null;
+        }
+        this.outputName = output;
+        this.declaredOutput = shape;
     }
 
     @Override
@@ -39,17 +76,90 @@ public final class OrtLoadedModel implements LoadedModel {
         if (closed.get()) {
             throw new BackendException("model '" + name + "' is closed");
         }
+        if (input.dtype() != DType.FLOAT32) {
+            return runGeneral(input);
+        }
+        OrtTensors.Slot slot = take(input);
+        try {
+            slot.fill(input.floats());
+            if (slot.pinned()) {
+                session.run(slot.inputs(), slot.outputs()).close();
+                return slot.output();
+            }
+            try (OrtSession.Result result = session.run(slot.inputs())) {
+                return OrtTensors.fromOrt(result.get(0));
+            }
+        } catch (OrtException | RuntimeException e) {
+            throw failure(input, e);
+        } finally {
+            giveBack(slot);
+        }
+    }
+
+    private Tensor runGeneral(Tensor input) throws BackendException {
         try (OnnxTensor tensor = OrtTensors.toOrt(environment, input);
              OrtSession.Result result = session.run(Collections.singletonMap(inputName, tensor))) {
             return OrtTensors.fromOrt(result.get(0));
         } catch (OrtException | RuntimeException e) {
-            throw new BackendException("model '" + name + "' failed on input " + input + ": " + e.getMessage(), e);
+            throw failure(input, e);
+        }
+    }
+
+    private BackendException failure(Tensor input, Exception e) {
+        return new BackendException("model '" + name + "' failed on input " + input + ": " + e.getMessage(), e);
+    }
+
+    /** A pooled slot for this input's shape, or a new one (first use of a shape, or more concurrent callers). */
+    private OrtTensors.Slot take(Tensor input) throws BackendException {
+        for (int i = 0; i < POOL; i++) {
+            OrtTensors.Slot slot = pool.get(i);
+            if (slot != null && slot.fits(input) && pool.compareAndSet(i, slot, null)) {
+                return slot;
+            }
+        }
+        try {
+            return OrtTensors.Slot.create(environment, inputName, outputName, declaredOutput, input);
+        } catch (OrtException | RuntimeException e) {
+            throw failure(input, e);
+        }
+    }
+
+    private void giveBack(OrtTensors.Slot slot) {
+        if (!closed.get()) {
+            for (int i = 0; i < POOL; i++) {
+                if (pool.get(i) == null && pool.compareAndSet(i, null, slot)) {
+                    if (closed.get()) {
+                        drain();
+                    }
+                    return;
+                }
+            }
+            // pool full: replace the first slot, so a new shape is served from the pool next time
+            OrtTensors.Slot evicted = pool.getAndSet(0, slot);
+            if (evicted != null) {
+                evicted.close();
+            }
+            if (closed.get()) {
+                drain();
+            }
+            return;
+        }
+        slot.close();
+    }
+
+    private void drain() {
+        for (int i = 0; i < POOL; i++) {
+            OrtTensors.Slot slot = pool.getAndSet(i, null);
+            if (slot != null) {
+                slot.close();
+            }
         }
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            drain();
             try {
                 session.close();
             } catch (OrtException e) {

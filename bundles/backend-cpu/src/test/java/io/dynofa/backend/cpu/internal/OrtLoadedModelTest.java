@@ -125,6 +125,51 @@ public class OrtLoadedModelTest {
         }
     }
 
+    @Test
+    public void concurrentCallersAndChangingShapesGetTheirOwnResults() throws Exception {
+        float[] batch = images(3, 7);
+        float[][] singles = new float[3][];
+        for (int i = 0; i < 3; i++) {
+            singles[i] = model.run(Tensor.ofFloats(Arrays.copyOfRange(batch, i * SAMPLE, (i + 1) * SAMPLE),
+                1, 1, 28, 28)).floats();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < 200; r++) {
+                        int i = (thread + r) % 3;
+                        if (r % 7 == 0) {
+                            int n = 1 + (r % 3);
+                            Tensor out = model.run(Tensor.ofFloats(Arrays.copyOf(batch, n * SAMPLE), n, 1, 28, 28));
+                            assertArrayEquals(new long[] {n, 10}, out.shape());
+                            assertArrayEquals(singles[0], Arrays.copyOf(out.floats(), 10), 1e-5f);
+                        } else {
+                            float[] one = Arrays.copyOfRange(batch, i * SAMPLE, (i + 1) * SAMPLE);
+                            assertArrayEquals(singles[i], model.run(Tensor.ofFloats(one, 1, 1, 28, 28)).floats(), 0f);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    public void resultsAreCopiesNotViewsOfReusedBuffers() throws Exception {
+        float[] a = model.run(Tensor.ofFloats(images(1, 8), 1, 1, 28, 28)).floats();
+        float[] keep = a.clone();
+        model.run(Tensor.ofFloats(images(1, 9), 1, 1, 28, 28));
+        assertArrayEquals(keep, a, 0f);
+    }
+
     private static boolean allFinite(float[] values) {
         for (float v : values) {
             if (!Float.isFinite(v)) {

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# ./dynofa bench [--quick] [--out DIR] [--no-build]
+#
+# Benchmarks the runtime against bare ONNX Runtime and the paper's PyTorch stack, each figure measured
+# in the same run as its baseline, and writes bench-report.md + bench-report.json (default: target/bench/).
+#   1. overhead   InferenceService vs a bare OrtSession.run of the same level (interleaved blocks, one JVM)
+#   2. switch     decision (RuntimeControl.pin) to the first result on the new level; first run / steady state
+#   3. cold start launcher start to the first served result; family activation (all levels loaded and warmed)
+#   4. memory     gateway RSS with the family active vs a bare JVM with one ORT session of the largest level
+#   5. reference  the same levels in PyTorch eager (Debian python3-torch, 1 thread, batch 1)
+#   6. allocation heap bytes per request on the calling thread (ThreadMXBean.getThreadAllocatedBytes)
+# Everything in the gateway is measured by the bench bundle (bundles/bench) dropped into the deploy/
+# folder of a scratch working directory, through the public services only. --quick: < 2 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+BENCH_DIR="$ROOT/bundles/bench"
+JAR="$ROOT/bundles/runnable/target/dynofa.jar"
+PY=/usr/bin/python3
+
+die() { echo "bench: $*" >&2; exit 2; }
+say() { echo "bench: $*" >&2; }
+
+quick=false; out="$ROOT/target/bench"; build=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true; shift ;;
+    --out) [ $# -ge 2 ] || die "--out needs a directory"; out="$2"; shift 2 ;;
+    --out=*) out="${1#--out=}"; shift ;;
+    --no-build) build=false; shift ;;
+    *) die "unknown option: $1 (options: --quick, --out DIR, --no-build)" ;;
+  esac
+done
+mkdir -p "$out"; out=$(cd "$out" && pwd)
+mode=full; $quick && mode=quick
+
+# --- tools: JDK + Maven (as the launcher), Debian's python3 with torch and onnx -------------------------
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+[ -x "$PY" ] || missing+=(python3)
+if [ -x "$PY" ]; then
+  "$PY" -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+  "$PY" -c 'import onnx' 2>/dev/null || missing+=(python3-onnx)
+else
+  missing+=(python3-torch python3-onnx)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+# --- build the runnable and the bench bundle (no tests) -----------------------------------------------
+BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar 2>/dev/null | head -1 || true)
+if $build || [ ! -f "$JAR" ] || [ -z "$BENCH_JAR" ]; then
+  say "building the runnable and the bench bundle (mvn install, tests skipped)"
+  mvn -B -q -e -Dstyle.color=never -DskipTests install -pl bundles/runnable,bundles/bench -am >&2
+fi
+BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar | head -1)
+ORT_JAR=$(ls "$ROOT"/bundles/onnxruntime/target/onnxruntime-*.jar | head -1)
+
+# --- a scratch working directory: runtime-config/, deploy/ (bench bundle), models -> the repo's ------
+WORK="$out/work"
+rm -rf "$WORK"; mkdir -p "$WORK/runtime-config" "$WORK/deploy"
+ln -s "$ROOT/models" "$WORK/models"
+cp "$BENCH_JAR" "$WORK/deploy/"
+
+# gateway MODE NAME: one run of the runnable with the bench bundle; JSON in $out/NAME.json, log in NAME.log
+gateway() {
+  local m="$1" name="$2"
+  rm -f "$out/$name.json"
+  ( cd "$WORK"
+    t0=$(date +%s%3N)
+    exec timeout 900 java -Ddynofa.bench.out="$out/$name.json" -Ddynofa.bench.mode="$m" \
+      -Ddynofa.bench.launchEpochMs="$t0" -Dgosh.args=--nointeractive -jar "$JAR" </dev/null ) \
+    >"$out/$name.log" 2>&1 || { tail -30 "$out/$name.log" >&2; die "gateway run '$name' failed (log: $out/$name.log)"; }
+  [ -s "$out/$name.json" ] || die "gateway run '$name' wrote no result (log: $out/$name.log)"
+}
+
+# 3. cold start: the shipped configuration (demo camera on), fresh JVM each time
+cold_runs=3; $quick && cold_runs=1
+cp -r "$ROOT"/runtime-config/. "$WORK/runtime-config/"
+for i in $(seq 1 "$cold_runs"); do
+  say "cold start $i/$cold_runs"
+  gateway coldstart "cold-$i"
+done
+
+# 1, 2, 4, 6: one gateway run, demo camera off so nothing else infers
+rm -f "$WORK/runtime-config/io.dynofa.demo.cfg"
+say "gateway measurements ($mode): overhead, switch, memory, allocation"
+gateway "$mode" gateway
+
+# 4. memory baseline: bare JVM, one ORT session of the largest active level
+largest_file=$("$PY" - "$out/gateway.json" "$ROOT/models" <<'PYEOF'
+import json, sys, os
+g = json.load(open(sys.argv[1]))
+fam = g["runtime"]["family"]
+largest = [o for o in g["overhead"]][-1]["level"]
+man = json.load(open(os.path.join(sys.argv[2], fam, "manifest.json")))
+print(os.path.join(sys.argv[2], fam, next(l["file"] for l in man["levels"] if l["id"] == largest)))
+PYEOF
+)
+say "bare JVM + one ORT session: $(basename "$largest_file")"
+java -cp "$ORT_JAR:$BENCH_JAR" io.dynofa.bench.internal.BareOrtMain "$largest_file" 2000 >"$out/bare-memory.json"
+
+# 5. PyTorch eager reference, same levels, 1 thread, batch 1
+say "PyTorch eager reference"
+torch_args=(); $quick && torch_args+=(--quick)
+"$PY" "$BENCH_DIR/torch_ref.py" --gateway "$out/gateway.json" --models "$ROOT/models" \
+  --out "$out/torch.json" "${torch_args[@]}" >&2
+
+"$PY" "$BENCH_DIR/report.py" --dir "$out" --cold-runs "$cold_runs" --mode "$mode"

@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""Merges the outputs of bench.sh into bench-report.json and bench-report.md and prints the Markdown."""
+import argparse
+import datetime
+import glob
+import json
+import os
+import re
+import statistics
+
+ACTIVE = re.compile(r"family (\S+) active on backend (\S+): (\d+) Pareto levels of (\d+), ([0-9.,]+) ms")
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def activation(log):
+    """The manager's 'family X active on backend Y: N Pareto levels of M, T ms' line, if logged."""
+    with open(log, errors="replace") as f:
+        for line in f:
+            m = ACTIVE.search(line)
+            if m:
+                return {"family": m.group(1), "backend": m.group(2), "levels": int(m.group(3)),
+                        "of": int(m.group(4)), "ms": float(m.group(5).replace(",", ""))}
+    return None
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(v, unit="", digits=1):
+    if v is None:
+        return "n/a"
+    return ("%." + str(digits) + "f%s") % (v, unit)
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("yes" if ok else "**no**")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dir", required=True)
+    p.add_argument("--cold-runs", type=int, default=1)
+    p.add_argument("--mode", default="full")
+    args = p.parse_args()
+    d = args.dir
+
+    cold = []
+    for i in range(1, args.cold_runs + 1):
+        c = load(os.path.join(d, "cold-%d.json" % i)).get("coldStart", {})
+        c["activation"] = activation(os.path.join(d, "cold-%d.log" % i))
+        cold.append(c)
+    gateway = load(os.path.join(d, "gateway.json"))
+    if "error" in gateway:
+        raise SystemExit("bench: the gateway run failed: " + gateway["error"])
+    gateway_activation = activation(os.path.join(d, "gateway.log"))
+    bare_mem = load(os.path.join(d, "bare-memory.json"))
+    torch = load(os.path.join(d, "torch.json"))
+    rt = gateway["runtime"]
+
+    rows = []
+
+    def row(item, measure, ours, baseline, ratio, target, ok):
+        rows.append({"item": item, "measure": measure, "ours": ours, "baseline": baseline, "ratio": ratio,
+                     "target": target, "met": ok})
+
+    # 1. overhead
+    for o in gateway["overhead"]:
+        r = o["ratio"]
+        smallest = o["which"] == "smallest"
+        row(1, "overhead, %s level `%s`: median per request, batch 1" % (o["which"], o["level"]),
+            fmt(o["service"]["medianUs"], " µs", 2), "bare `OrtSession.run` " + fmt(o["bareOrt"]["medianUs"], " µs", 2),
+            fmt(r, "", 3), "≤ 1.03" if smallest else "—", (r <= 1.03) if smallest else None)
+    # 2. switch
+    for s in gateway["switch"]:
+        head = s["series"] == "adjacent" and s["source"] == "policy"
+        how = "a policy's decision" if s["source"] == "policy" else "`RuntimeControl.pin`"
+        row(2, "switch, %s levels `%s`↔`%s`: %s → first result on the new level, median (p95) of %d"
+            % (s["series"], s["levels"][0], s["levels"][1], how, s["switches"]),
+            "%s (%s)" % (fmt(s["decisionToFirstResultMedianUs"] / 1e3, " ms", 3),
+                         fmt(s["decisionToFirstResultP95Us"] / 1e3, " ms", 3)),
+            "—", "—", "< 1 ms median" if head else "—",
+            (s["decisionToFirstResultMedianUs"] < 1000) if head else None)
+    for s in gateway["switch"]:
+        if s["source"] != "policy":
+            continue
+        bare = s.get("bareOrtFirstOverSteadyMedian")
+        row(2, "switch, %s levels: first inference after a switch ÷ steady state, median (p95)" % s["series"],
+            "%s (%s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2)),
+            "two bare sessions alternating alike: %s" % fmt(bare, "", 2),
+            fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5",
+            s["firstOverSteadyMedian"] <= 1.5)
+    # 3. cold start
+    first = med([c.get("launcherToFirstResultMs") for c in cold])
+    row(3, "cold start: launcher start → first result (median of %d)" % len(cold), fmt(first, " ms", 0), "—", "—",
+        "< 3 s", None if first is None else first < 3000)
+    act = med([c["activation"]["ms"] for c in cold if c.get("activation")])
+    acts = [c["activation"] for c in cold if c.get("activation")]
+    row(3, "family activation: %s levels loaded, warmed and profiled, %s kept"
+        % (acts[0]["of"] if acts else "?", acts[0]["levels"] if acts else "?"),
+        fmt(act, " ms", 0), "—", "—", "—", None)
+    # 4. memory
+    g_rss = gateway["memory"]["gatewayRssKb"] / 1024
+    b_rss = bare_mem["rssKb"] / 1024
+    row(4, "memory: RSS, gateway with the family active (%d levels resident)"
+        % gateway["memory"]["gatewayLevelsResident"], fmt(g_rss, " MiB", 0),
+        "bare JVM + one ORT session (`%s`) %s" % (bare_mem["model"], fmt(b_rss, " MiB", 0)),
+        fmt(g_rss / b_rss, "", 2), "—", None)
+    # 5. PyTorch
+    by_level = {t["level"]: t for t in torch["levels"]}
+    for o in gateway["overhead"]:
+        t = by_level.get(o["level"])
+        if t:
+            row(5, "vs PyTorch %s eager (1 thread, batch 1), %s level `%s`: median per request"
+                % (torch["torch"], o["which"], o["level"]), fmt(o["service"]["medianUs"], " µs", 1),
+                "PyTorch " + fmt(t["medianUs"], " µs", 1), fmt(o["service"]["medianUs"] / t["medianUs"], "", 3),
+                "—", None)
+    adj = next((s for s in gateway["switch"] if s["series"] == "adjacent"), None)
+    largest = next((t for t in torch["levels"] if t["which"] == "largest"), torch["levels"][-1])
+    if adj:
+        row(5, "level change: ours (decision → first result) vs PyTorch (build the sub-network from its "
+            "weights + first run, `%s`)" % largest["level"],
+            fmt(adj["decisionToFirstResultMedianUs"] / 1e3, " ms", 3),
+            "PyTorch " + fmt(largest["buildAndFirstRunMs"], " ms", 1),
+            fmt(adj["decisionToFirstResultMedianUs"] / 1e3 / largest["buildAndFirstRunMs"], "", 4), "—", None)
+    # 6. allocation
+    for o in gateway["overhead"]:
+        row(6, "heap allocated per request, %s level `%s`" % (o["which"], o["level"]),
+            fmt(o["service"]["allocBytesPerCall"], " B", 0),
+            "bare `OrtSession.run` %s (tensor reused: %s)" % (fmt(o["bareOrt"]["allocBytesPerCall"], " B", 0),
+                                                            fmt(o["bareOrtReusedInput"]["allocBytesPerCall"], " B", 0)),
+            fmt(o["service"]["allocBytesPerCall"] / o["bareOrt"]["allocBytesPerCall"], "", 2), "—", None)
+
+    date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    md = []
+    md.append("# Dynofa benchmark (%s run, %s)" % (args.mode, date))
+    md.append("")
+    md.append("Family `%s` (%d active levels of %d) on backend `%s` (%s); %d CPUs; %s; PyTorch %s."
+              % (rt["family"], len(rt["activeLevels"]), rt["familyLevels"], rt["backend"], rt["backendDescription"],
+                 rt["cpus"], rt["java"], torch["torch"]))
+    md.append("")
+    md.append("| # | measure | ours | baseline, same run | ratio | target | met |")
+    md.append("|---|---|---|---|---|---|---|")
+    for r in rows:
+        md.append("| %d | %s | %s | %s | %s | %s | %s |" % (r["item"], r["measure"], r["ours"], r["baseline"], r["ratio"],
+                                                     r["target"], verdict(r["met"])))
+    md.append("")
+    ov = gateway["overhead"][0]
+    md.append("How: 1 and 6 interleave %d rounds of %d requests per variant (service, bare session, bare session "
+              "with a reused input tensor) on one thread in the gateway JVM, the level pinned with "
+              "`RuntimeControl.pin`; the bare session is created by the bench bundle from the same ONNX bytes "
+              "(`ModelFamily.model`) with the CPU backend's options (1 intra-op thread, ALL_OPT, sequential, arena "
+              "on). Outputs agree exactly (max |diff| %g). Allocation: `ThreadMXBean.getThreadAllocatedBytes` of "
+              "the calling thread around %s requests (the counter JMH's gc profiler reads). 2: a client thread "
+              "infers continuously; the bench's own `SwitchingPolicy` (selected with `choosePolicy`) moves to the "
+              "other level at its next decision and stamps that moment, or the bench calls `RuntimeControl.pin`; "
+              "first result = the first `InferenceResult` whose `levelId()` is the new level; the ratio divides its "
+              "`latencyNanos` by the median of the next 50 on that level, and the baseline repeats the alternation "
+              "with two bare sessions and no runtime. 3: wall time from the launcher to the first successful "
+              "`InferenceService.infer` (shipped configuration, demo camera on); activation from the manager's "
+              "log. 4: VmRSS. 5: `bundles/bench/torch_ref.py` rebuilds the levels as eager `nn.Module`s from the "
+              "ONNX weights (logits match ORT's within %.1g)."
+              % (ov["rounds"], ov["blockSize"], ov["maxAbsDiffServiceVsBare"],
+                 "2,000" if args.mode == "quick" else "10,000",
+                 max(t["maxAbsDiffVsOrt"] for t in torch["levels"])))
+    text = "\n".join(md) + "\n"
+    with open(os.path.join(d, "bench-report.md"), "w") as f:
+        f.write(text)
+    report = {"mode": args.mode, "date": date, "rows": rows, "coldStart": cold, "gatewayActivation": gateway_activation,
+              "gateway": gateway, "bareMemory": bare_mem, "torch": torch}
+    with open(os.path.join(d, "bench-report.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
