@@ -65,7 +65,7 @@ public final class ItSupport {
 
     /** Every bundle of the gateway that needs no console (shell and reporter need Gogo). */
     public static final List<String> GATEWAY = List.of("api", "onnxruntime", "backend-cpu", "family-provider",
-        "monitor-latency", "monitor-cpu", "policy-dynofa-step", "policy-lut-fit", "manager", "demo");
+        "monitor-latency", "monitor-cpu", "policy-dynofa-step", "policy-lut-fit", "manager", "demo", "profiler");
 
     /**
      * The gateway without {@code left out} modules, with the family provider watching a per-test copy
@@ -81,6 +81,7 @@ public final class ItSupport {
         all.put("io.dynofa.family.provider", Map.of("modelsDir", modelsDir(testClass).toString(),
             "scanIntervalMs", "200"));
         all.put("io.dynofa.runtime", Map.of("decisionIntervalMs", "50", "warmupRuns", "10", "profileRuns", "20"));
+        all.put("io.dynofa.profiler", Map.of("profilesDir", profilesDir(testClass).toString()));
         configs.forEach((pid, props) -> all.merge(pid, props, (a, b) -> {
             Map<String, String> merged = new LinkedHashMap<>(a);
             merged.putAll(b);
@@ -111,6 +112,11 @@ public final class ItSupport {
             copyTree(repoModels().resolve(FAMILY), dir.resolve(FAMILY));
         }
         return dir;
+    }
+
+    /** The per-test folder of stored device profiles (emptied on every setup). */
+    public static Path profilesDir(Class<?> testClass) {
+        return workDir().resolve("profiles").resolve(testClass.getSimpleName());
     }
 
     /** The repository's models folder. */
@@ -152,9 +158,10 @@ public final class ItSupport {
         return workDir().resolve("fileinstall").resolve(testClass.getSimpleName());
     }
 
-    /** Felix SCR and its API dependencies, ConfigAdmin. */
+    /** Felix SCR and its API dependencies, ConfigAdmin, Gson (for the profiler). */
     public static Option runtimeBundles() {
         return composite(
+            mavenBundle("com.google.code.gson", "gson").versionAsInProject(),
             mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
             mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
             mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
@@ -203,6 +210,7 @@ public final class ItSupport {
         Path dir = fileInstallDir(testClass);
         deleteTree(dir);
         deleteTree(workDir().resolve("models").resolve(testClass.getSimpleName()));
+        deleteTree(profilesDir(testClass));
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

@@ -8,11 +8,14 @@ import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
+import io.dynofa.profile.api.LatencyProfile;
+import io.dynofa.profile.api.ProfileStore;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,7 +46,11 @@ final class Controller {
     private volatile String lastDecision = "none yet";
     private volatile Signals signals = Signals.empty();
     private volatile SwitchingPolicy lastPolicy;
+    private volatile ProfileStore profiles;
+    private volatile String levelsSource = "none";
     private ActiveSet lastDecidedSet;
+    /** The stored profile the serving set's latencies come from; null when they were measured on load. */
+    private LatencyProfile profileInUse;
 
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
@@ -82,6 +89,21 @@ final class Controller {
         requestReconcile();
     }
 
+    /**
+     * Binds (or, with null, unbinds) the store of device profiles and reconciles: a stored profile for
+     * the active family and backend that differs from the one in use makes the active set reload. Without
+     * a store the serving set is kept as it is.
+     */
+    void profiles(ProfileStore store) {
+        profiles = store;
+        requestReconcile();
+    }
+
+    /** Where the serving levels' latencies come from, for the log and tests. */
+    String levelsSource() {
+        return levelsSource;
+    }
+
     void pin(String levelId) {
         pinned = levelId;
         thread.execute(this::tick);
@@ -111,24 +133,40 @@ final class Controller {
             bindingProblems = problems;
             return;
         }
-        if (serving != null && serving.family() == family && serving.backend() == backend) {
+        ProfileStore store = profiles;
+        LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
+        if (serving != null && serving.family() == family && serving.backend() == backend
+            && (store == null || Objects.equals(stored, profileInUse))) {
             bindingProblems = problems;
             return;
         }
         loading = true;
         long t0 = System.nanoTime();
         try {
-            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, problems::add);
+            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
+                problems::add);
             next.select(Selection.initialLevel(next, s.targetMs()));
             retire(engine.swap(next, ""));
-            LOG.log(Level.INFO, String.format("family %s active on backend %s: %d Pareto levels of %d, %.0f ms",
-                family.id(), backend.id(), next.size(), family.levels().size(), (System.nanoTime() - t0) / 1e6));
+            profileInUse = stored;
+            levelsSource = stored == null ? "measured on load" : "levels from stored profile " + stored.date();
+            LOG.log(Level.INFO, String.format("family %s active on backend %s: %d Pareto levels of %d, %s, %.0f ms",
+                family.id(), backend.id(), next.size(), family.levels().size(), levelsSource,
+                (System.nanoTime() - t0) / 1e6));
         } catch (BackendException | RuntimeException e) {
             problems.add(e.getMessage());
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
         } finally {
             loading = false;
             bindingProblems = problems;
+        }
+    }
+
+    private static LatencyProfile storedProfile(ProfileStore store, ModelFamily family, DeviceBackend backend) {
+        try {
+            return LevelLoader.usable(store.find(family.id(), backend.id()).orElse(null), family, backend);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the profile store failed; measuring on load", e);
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ import io.dynofa.monitor.api.InferenceListener;
 import io.dynofa.monitor.api.Monitor;
 import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.SwitchingPolicy;
+import io.dynofa.profile.api.ProfileStore;
 import io.dynofa.runtime.api.BackendInfo;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The runtime manager: serves {@link InferenceService} and {@link RuntimeControl}, binds every plug-in. */
@@ -40,6 +42,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     private final InferenceEngine engine = new InferenceEngine();
     private final Controller controller;
     private final ExecutorService async;
+    private volatile ProfileStore profileStore;
 
     @Activate
     public RuntimeManager(ManagerConfig config) {
@@ -101,6 +104,28 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     void unbindMonitor(Monitor monitor) {
         controller.monitors.remove(monitor.name(), monitor);
+    }
+
+    /**
+     * Stored device profiles: when one matches the active family and backend, its latencies and Pareto
+     * levels are used instead of measuring on load; a new revision (a profile saved) reloads the levels.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY, updated = "updatedProfiles")
+    void bindProfiles(ProfileStore store) {
+        profileStore = store;
+        controller.profiles(store);
+    }
+
+    void updatedProfiles(ProfileStore store) {
+        controller.profiles(store);
+    }
+
+    void unbindProfiles(ProfileStore store) {
+        if (profileStore == store) {
+            profileStore = null;
+            controller.profiles(null);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

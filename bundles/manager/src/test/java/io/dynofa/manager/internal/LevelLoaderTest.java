@@ -82,4 +82,36 @@ public class LevelLoaderTest {
         assertEquals(2, problems.size());
         assertTrue(backend.loaded().stream().allMatch(m -> m.closes() == 1));
     }
+
+    @Test
+    public void aUsableProfileGivesTheLatenciesAndOnlyItsParetoLevelsAreLoadedAndWarmed() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 65).level("l2", 90);
+        FakeBackend backend = new FakeBackend("cpu");
+        var profile = FakeProfileStore.profile(family, "cpu", 0.5, 0.7, 2.5);
+
+        ActiveSet set = new LevelLoader(2, 3).load(family, backend, LevelLoader.usable(profile, family, backend),
+            problems::add);
+
+        assertEquals(List.of("l0", "l2"), ids(set));
+        assertEquals(List.of(0.5, 2.5), set.levels().stream().map(Level::latencyMs).toList());
+        assertEquals(2_500_000L, set.level(1).profiledNanos());
+        assertEquals("l1 is off the front: never loaded", 2, backend.loaded().size());
+        assertEquals("warm-up only, nothing timed", 2, backend.loaded("l2").runs());
+        assertTrue(problems.isEmpty());
+    }
+
+    @Test
+    public void aProfileOfOtherLevelsOrAccuraciesIsNotUsable() {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80);
+        FakeBackend backend = new FakeBackend("cpu");
+        var good = FakeProfileStore.profile(family, "cpu", 0.5, 0.7);
+
+        assertEquals(good, LevelLoader.usable(good, family, backend));
+        assertEquals(null, LevelLoader.usable(FakeProfileStore.profile(family, "cpu2", 0.5, 0.7), family, backend));
+        assertEquals("misses l1", null, LevelLoader.usable(FakeProfileStore.profile(family, "cpu", 0.5), family,
+            backend));
+        FakeFamily retrained = new FakeFamily("fam").level("l0", 71).level("l1", 80);
+        assertEquals(null, LevelLoader.usable(good, retrained, backend));
+        assertEquals(null, LevelLoader.usable(null, family, backend));
+    }
 }

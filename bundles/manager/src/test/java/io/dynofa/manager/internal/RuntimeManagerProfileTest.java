@@ -1,0 +1,58 @@
+package io.dynofa.manager.internal;
+
+import static io.dynofa.manager.internal.ManagerRule.config;
+import static io.dynofa.manager.internal.ManagerRule.standardBackend;
+import static io.dynofa.manager.internal.ManagerRule.standardFamily;
+import static org.junit.Assert.assertEquals;
+
+import io.dynofa.policy.api.Level;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class RuntimeManagerProfileTest {
+    @Rule
+    public final ManagerRule rule = new ManagerRule();
+
+    private static List<Double> latencies(RuntimeManager manager) {
+        return manager.levels().stream().map(Level::latencyMs).toList();
+    }
+
+    @Test
+    public void aStoredProfileIsUsedAndANewOneReloadsTheLevelsWithoutARestart() {
+        FakeFamily family = standardFamily("fam");
+        FakeProfileStore store = new FakeProfileStore();
+        store.save(FakeProfileStore.profile(family, "cpu", 0.25, 0.5, 1.0));
+        RuntimeManager manager = rule.start(config());
+        manager.bindProfiles(store);
+        manager.bindBackend(standardBackend());
+        manager.bindFamily(family);
+
+        rule.awaitStatus("levels from the profile", s -> latencies(manager).equals(List.of(0.25, 0.5, 1.0)));
+
+        store.save(FakeProfileStore.profile(family, "cpu", 0.3, 0.2, 1.5));
+        manager.updatedProfiles(store);
+        rule.awaitStatus("levels from the new profile", s -> latencies(manager).equals(List.of(0.2, 1.5)));
+        assertEquals(List.of("l1", "l2"), manager.levels().stream().map(Level::id).toList());
+
+        store.save(FakeProfileStore.profile(family, "cpu2", 9, 9, 9));
+        manager.updatedProfiles(store);
+        manager.unbindProfiles(store);
+        rule.awaitStatus("still serving", s -> s.state() == io.dynofa.runtime.api.RuntimeStatus.State.READY);
+        assertEquals("another backend's profile and the store leaving change nothing", List.of(0.2, 1.5),
+            latencies(manager));
+    }
+
+    @Test
+    public void withoutAProfileTheLevelsAreMeasured() {
+        RuntimeManager manager = rule.start(config());
+        manager.bindProfiles(new FakeProfileStore());
+        manager.bindBackend(standardBackend());
+        manager.bindFamily(standardFamily("fam"));
+        rule.awaitState(io.dynofa.runtime.api.RuntimeStatus.State.READY);
+
+        List<Double> measured = latencies(manager);
+        assertEquals(3, measured.size());
+        assertEquals(true, measured.get(2) >= 8);
+    }
+}

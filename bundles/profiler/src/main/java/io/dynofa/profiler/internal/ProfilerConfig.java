@@ -1,0 +1,12 @@
+package io.dynofa.profiler.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Dynofa profiler", description = "Where device latency profiles are kept")
+public @interface ProfilerConfig {
+
+    @AttributeDefinition(description = "Folder of the profiles (relative to the gateway's working directory): "
+        + "<familyId>/<backendId>.json with .png and .md beside")
+    String profilesDir() default "runtime-config/profiles";
+}
