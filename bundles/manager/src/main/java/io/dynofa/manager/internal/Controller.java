@@ -41,6 +41,7 @@ final class Controller {
     private volatile Settings settings;
     private volatile String pinned;
     private volatile boolean loading;
+    private volatile List<String> configProblems = List.of();
     private volatile List<String> bindingProblems = List.of();
     private volatile List<String> policyProblems = List.of();
     private volatile String lastDecision = "none yet";
@@ -55,11 +56,15 @@ final class Controller {
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
         this.settings = settings;
+        this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(this::tick, settings.decisionIntervalMs());
     }
 
     void reconfigure(Settings next) {
         boolean intervalChanged = next.decisionIntervalMs() != settings.decisionIntervalMs();
+        if (!next.pinnedLevel().equals(settings.pinnedLevel())) {
+            pinned = blankToNull(next.pinnedLevel());
+        }
         settings = next;
         if (intervalChanged) {
             thread.reschedule(next.decisionIntervalMs());
@@ -129,8 +134,8 @@ final class Controller {
                 : "family '" + s.family() + "' is not registered")
                 : "no usable device backend is bound: "
                     + String.join("; ", problems.subList(familyProblems, problems.size()));
-            retire(engine.swap(null, reason));
             bindingProblems = problems;
+            retire(engine.swap(null, reason));
             return;
         }
         ProfileStore store = profiles;
@@ -146,6 +151,7 @@ final class Controller {
             ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
                 problems::add);
             next.select(Selection.initialLevel(next, s.targetMs()));
+            bindingProblems = List.copyOf(problems);
             retire(engine.swap(next, ""));
             profileInUse = stored;
             levelsSource = stored == null ? "measured on load" : "levels from stored profile " + stored.date();
@@ -194,6 +200,10 @@ final class Controller {
         }
         Settings s = settings;
         List<String> problems = new ArrayList<>();
+        if (pin != null) {
+            problems.add("pinned level '" + pin + "' is not an active level " + set.levels().stream()
+                .map(io.dynofa.policy.api.Level::id).toList() + "; the policy decides");
+        }
         SwitchingPolicy policy = selection.policy(s, problems);
         policyProblems = problems;
         if (policy == null) {
@@ -259,8 +269,18 @@ final class Controller {
         return p == null ? null : p.name();
     }
 
+    void configProblems(List<String> problems) {
+        configProblems = List.copyOf(problems);
+        problems.forEach(p -> LOG.log(Level.WARNING, "configuration: " + p));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
     List<String> problems() {
-        List<String> all = new ArrayList<>(bindingProblems);
+        List<String> all = new ArrayList<>(configProblems);
+        all.addAll(bindingProblems);
         all.addAll(policyProblems);
         return all;
     }

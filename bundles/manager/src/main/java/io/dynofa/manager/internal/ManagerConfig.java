@@ -25,6 +25,9 @@ public @interface ManagerConfig {
     @AttributeDefinition(description = "Policy used when the configured one is not installed")
     String fallbackPolicy() default "dynofa-step";
 
+    @AttributeDefinition(description = "Level id to hold regardless of the policy; empty = let the policy choose")
+    String pinnedLevel() default "";
+
     @AttributeDefinition(description = "Interval between policy decisions, milliseconds")
     long decisionIntervalMs() default 100;
 

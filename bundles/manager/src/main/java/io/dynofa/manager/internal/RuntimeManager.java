@@ -15,6 +15,7 @@ import io.dynofa.profile.api.ProfileStore;
 import io.dynofa.runtime.api.BackendInfo;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,9 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Activate
     public RuntimeManager(ManagerConfig config) {
-        controller = new Controller(engine, Settings.of(config));
+        List<String> problems = new ArrayList<>();
+        controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
+        controller.configProblems(problems);
         async = Executors.newFixedThreadPool(Math.max(1, config.asyncThreads()), r -> {
             Thread t = new Thread(r, "dynofa-infer");
             t.setDaemon(true);
@@ -57,7 +60,9 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Modified
     void modified(ManagerConfig config) {
-        controller.reconfigure(Settings.of(config));
+        List<String> problems = new ArrayList<>();
+        controller.reconfigure(Settings.of(config, controller.settings(), problems));
+        controller.configProblems(problems);
     }
 
     @Deactivate

@@ -1,25 +1,48 @@
 package io.dynofa.manager.internal;
 
-/** The manager's configuration with operator overrides applied; immutable. */
-record Settings(double targetMs, double accuracyFloor, String family, String backend, String policy,
-                String fallbackPolicy, long decisionIntervalMs, int warmupRuns, int profileRuns) {
+import java.util.List;
 
-    static Settings of(ManagerConfig c) {
-        if (!(c.targetLatencyMs() > 0) || Double.isInfinite(c.targetLatencyMs())) {
-            throw new IllegalArgumentException("targetLatencyMs must be a positive number, got " + c.targetLatencyMs());
+/** The manager's configuration with operator overrides applied; immutable and always valid. */
+record Settings(double targetMs, double accuracyFloor, String family, String backend, String policy,
+                String fallbackPolicy, String pinnedLevel, long decisionIntervalMs, int warmupRuns,
+                int profileRuns) {
+    static final Settings DEFAULTS = new Settings(1.0, 0, "fmnist-ofa", "cpu", "dynofa-step", "dynofa-step", "", 100,
+        30, 60);
+    private static final long MIN_INTERVAL_MS = 10;
+
+    /**
+     * The configuration, with every invalid value replaced by the one in force ({@code previous}) and
+     * a line in {@code problems} saying what was rejected and why: a bad edit never stops serving.
+     */
+    static Settings of(ManagerConfig c, Settings previous, List<String> problems) {
+        double target = c.targetLatencyMs();
+        if (!(target > 0) || Double.isInfinite(target)) {
+            problems.add("targetLatencyMs " + target + " rejected (a positive number of ms is needed); keeping "
+                + previous.targetMs());
+            target = previous.targetMs();
         }
-        return new Settings(c.targetLatencyMs(), c.accuracyFloor(), c.family().trim(), c.backend().trim(),
-            c.policy().trim(), c.fallbackPolicy().trim(), Math.max(10, c.decisionIntervalMs()), c.warmupRuns(),
-            c.profileRuns());
+        double floor = c.accuracyFloor();
+        if (!(floor >= 0 && floor <= 100)) {
+            problems.add("accuracyFloor " + floor + " rejected (0 to 100 percent); keeping " + previous.accuracyFloor());
+            floor = previous.accuracyFloor();
+        }
+        long interval = c.decisionIntervalMs();
+        if (interval < MIN_INTERVAL_MS) {
+            problems.add("decisionIntervalMs " + interval + " raised to the minimum of " + MIN_INTERVAL_MS);
+            interval = MIN_INTERVAL_MS;
+        }
+        return new Settings(target, floor, c.family().trim(), c.backend().trim(), c.policy().trim(),
+            c.fallbackPolicy().trim(), c.pinnedLevel().trim(), interval, Math.max(0, c.warmupRuns()),
+            Math.max(1, c.profileRuns()));
     }
 
     Settings withTarget(double ms) {
-        return new Settings(ms, accuracyFloor, family, backend, policy, fallbackPolicy, decisionIntervalMs,
-            warmupRuns, profileRuns);
+        return new Settings(ms, accuracyFloor, family, backend, policy, fallbackPolicy, pinnedLevel,
+            decisionIntervalMs, warmupRuns, profileRuns);
     }
 
     Settings withPolicy(String name) {
-        return new Settings(targetMs, accuracyFloor, family, backend, name, fallbackPolicy, decisionIntervalMs,
-            warmupRuns, profileRuns);
+        return new Settings(targetMs, accuracyFloor, family, backend, name, fallbackPolicy, pinnedLevel,
+            decisionIntervalMs, warmupRuns, profileRuns);
     }
 }
