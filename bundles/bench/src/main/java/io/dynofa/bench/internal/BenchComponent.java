@@ -50,7 +50,7 @@ public final class BenchComponent {
             context.registerService(SwitchingPolicy.class, policy, props);
         }
         BenchRun run = new BenchRun(service, control, id -> family(context, id),
-            new BenchRun.BenchSettings(mode, sample, launch), policy);
+            new BenchSettings(mode, sample, launch), policy);
         thread = new Thread(() -> {
             int status = 0;
             Map<String, Object> report;
