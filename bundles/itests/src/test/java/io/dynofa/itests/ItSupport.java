@@ -66,7 +66,8 @@ public final class ItSupport {
     /** Every bundle of the gateway that needs no console (shell and reporter need Gogo). */
     public static final List<String> GATEWAY = List.of("api", "onnxruntime", "backend-cpu", "family-provider",
         "monitor-latency", "monitor-cpu", "monitor-memory", "monitor-thermal", "monitor-pressure",
-        "policy-dynofa-step", "policy-lut-fit", "policy-alert", "manager", "demo", "profiler");
+        "policy-dynofa-step", "policy-lut-fit", "policy-alert", "policy-cross-backend", "monitor-gpu", "manager", "demo",
+        "profiler");
 
     /**
      * The gateway without {@code left out} modules, with the family provider watching a per-test copy

@@ -17,6 +17,7 @@ public final class TrafficClient implements AutoCloseable {
     private final AtomicLong longestNanos = new AtomicLong();
     private final List<InferenceException> failures = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, AtomicLong> byLevel = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> byBackend = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     public TrafficClient(Supplier<InferenceService> service) {
@@ -33,6 +34,7 @@ public final class TrafficClient implements AutoCloseable {
                 InferenceResult r = service.get().infer(Gateway.validInput());
                 served.incrementAndGet();
                 byLevel.computeIfAbsent(r.levelId(), k -> new AtomicLong()).incrementAndGet();
+                byBackend.computeIfAbsent(r.backendId(), k -> new AtomicLong()).incrementAndGet();
             } catch (InferenceException e) {
                 failures.add(e);
                 Gateway.sleep(5);
@@ -43,6 +45,12 @@ public final class TrafficClient implements AutoCloseable {
 
     public long served() {
         return served.get();
+    }
+
+    /** Requests served by backend {@code backendId} so far. */
+    public long servedBy(String backendId) {
+        AtomicLong n = byBackend.get(backendId);
+        return n == null ? 0 : n.get();
     }
 
     public List<InferenceException> failures() {

@@ -10,6 +10,21 @@ public final class Metrics {
     public static final String LATENCY_COUNT = "latency.count";
     /** Mean of (measured / profiled latency of the level that ran) over the window; 1 = as profiled. */
     public static final String SLOWDOWN = "latency.slowdown";
+    /**
+     * Prefix of the per-backend slowdown: {@code latency.slowdown.<backendId>} is {@link #SLOWDOWN} over
+     * the runs of that backend alone (present only while the backend has run requests recently).
+     *
+     * @since 1.1
+     */
+    public static final String SLOWDOWN_OF_BACKEND = "latency.slowdown.";
+    /**
+     * Prefix of a backend's occupancy by other applications: {@code backend.busy.<backendId>}, 0..1, the share
+     * of the device others are using (a device monitor that can tell publishes it; e.g. another process on the
+     * GPU). A backend whose device is {@code b} busy serves about {@code 1 / (1 - b)} times slower.
+     *
+     * @since 1.1
+     */
+    public static final String BUSY_OF_BACKEND = "backend.busy.";
     /** System-wide CPU utilisation over the last sampling interval, 0..1 (all processes). */
     public static final String CPU_LOAD = "cpu.load";
 

@@ -6,21 +6,32 @@ import java.util.List;
 /**
  * Everything a policy sees at one decision.
  *
- * @param levels the active levels, fastest first (never empty)
+ * @param levels the active levels on the current backend, fastest first (never empty)
  * @param current index of the level in use
  * @param targetMs the application's latency target, milliseconds
  * @param accuracyFloor the lowest acceptable top-1 in percent (0 = none)
  * @param signals the monitors' readings
- * @param nanosSinceSwitch time since the last level change (or since activation)
+ * @param nanosSinceSwitch time since the last level or backend change (or since activation)
+ * @param backendId the backend serving now ({@code ""} when the runtime does not say; since 1.1)
+ * @param backends the active family on every usable backend it is resident on, the current one included;
+ *     empty when the runtime does not say (since 1.1)
  */
 public record PolicyContext(List<Level> levels, int current, double targetMs, double accuracyFloor,
-                            Signals signals, long nanosSinceSwitch) {
+                            Signals signals, long nanosSinceSwitch, String backendId, List<BackendLevels> backends) {
 
     public PolicyContext {
         levels = List.copyOf(levels);
+        backends = List.copyOf(backends);
+        backendId = backendId == null ? "" : backendId;
         if (levels.isEmpty() || current < 0 || current >= levels.size()) {
             throw new IllegalArgumentException("current level " + current + " outside 0.." + (levels.size() - 1));
         }
+    }
+
+    /** A context of the current backend only (the 1.0 form). */
+    public PolicyContext(List<Level> levels, int current, double targetMs, double accuracyFloor, Signals signals,
+                         long nanosSinceSwitch) {
+        this(levels, current, targetMs, accuracyFloor, signals, nanosSinceSwitch, "", List.of());
     }
 
     public Level currentLevel() {

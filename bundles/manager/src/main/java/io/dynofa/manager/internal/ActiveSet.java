@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One family resident on one backend: its Pareto levels and the level in use. Requests lease the
+ * One family resident on one backend: its Pareto levels and the level in use (or, while another backend
+ * serves, the level it would serve with). Requests lease the
  * set; a retired set closes its models once the last lease is returned, so in-flight work always
  * finishes on the models it started with.
  */
@@ -130,6 +131,16 @@ final class ActiveSet {
         if (leases.getAndUpdate(state -> state | RETIRED) == 0) {
             closeModels();
         }
+    }
+
+    /** Whether {@link #retire()} was called: the set must not be served again. */
+    boolean isRetired() {
+        return (leases.get() & RETIRED) != 0;
+    }
+
+    /** Restarts the dwell clock: the set has just been put into service (a move between backends). */
+    void enteredService() {
+        switchedAt = System.nanoTime();
     }
 
     boolean isClosed() {

@@ -1,6 +1,5 @@
 package io.dynofa.manager.internal;
 
-import io.dynofa.backend.api.BackendException;
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.monitor.api.Monitor;
@@ -8,14 +7,12 @@ import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
-import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.ProfileStore;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,6 +34,9 @@ final class Controller {
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private final LongAdder switches = new LongAdder();
     private final ManagerThread thread;
+    private final Residency residency = new Residency();
+    private final Reconciler reconciler;
+    private final DecisionExecutor executor;
 
     private volatile Settings settings;
     private volatile String pinned;
@@ -49,12 +49,12 @@ final class Controller {
     private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
     private volatile String levelsSource = "none";
-    private ActiveSet lastDecidedSet;
-    /** The stored profile the serving set's latencies come from; null when they were measured on load. */
-    private LatencyProfile profileInUse;
+    private long lastDecidedGeneration = -1;
 
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
+        this.reconciler = new Reconciler(engine, residency);
+        this.executor = new DecisionExecutor(engine, residency);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(this::tick, settings.decisionIntervalMs());
@@ -85,11 +85,19 @@ final class Controller {
         }
     }
 
-    /** Stops serving from {@code set}'s resources at once if {@code departed} is one of them. */
+    /**
+     * Stops using {@code departed}'s resources at once: its resident sets are retired and, if one of them was
+     * serving, another backend's resident set of the same family takes over in the same step (no failed
+     * request when the family is warm elsewhere).
+     */
     void departed(Object departed, String why) {
-        ActiveSet retired = engine.retireIf(set -> set.family() == departed || set.backend() == departed, why);
-        if (retired != null) {
-            LOG.log(Level.INFO, "stopped serving: " + why);
+        List<ActiveSet> gone = residency.removeIf(set -> set.family() == departed || set.backend() == departed);
+        for (ActiveSet set : gone) {
+            engine.retire(set, residency.preferredOrAny(settings.backend()), why);
+        }
+        if (!gone.isEmpty()) {
+            LOG.log(Level.INFO, "released the levels of " + why + "; serving " + (engine.active() == null ? "nothing"
+                : "from backend '" + engine.active().backendId() + "'"));
         }
         requestReconcile();
     }
@@ -106,7 +114,9 @@ final class Controller {
 
     /** Where the serving levels' latencies come from, for the log and tests. */
     String levelsSource() {
-        return levelsSource;
+        ActiveSet set = engine.active();
+        Residency.Resident resident = set == null ? null : residency.get(set.backendId());
+        return resident == null || resident.set() != set ? "none" : Reconciler.source(resident.profile());
     }
 
     void pin(String levelId) {
@@ -117,6 +127,7 @@ final class Controller {
     void shutdown() {
         thread.shutdown();
         ActiveSet last = engine.swap(null, "the runtime manager stopped");
+        residency.removeIf(set -> true).forEach(ActiveSet::retire);
         if (last != null) {
             last.retire();
         }
@@ -125,8 +136,7 @@ final class Controller {
     private void reconcile() {
         Settings s = settings;
         List<String> problems = new ArrayList<>();
-        ActiveSet serving = engine.active();
-        ModelFamily family = selection.family(s, serving, problems);
+        ModelFamily family = selection.family(s, engine.active(), problems);
         int familyProblems = problems.size();
         DeviceBackend backend = selection.backend(s, problems);
         if (family == null || backend == null) {
@@ -134,45 +144,24 @@ final class Controller {
                 : "family '" + s.family() + "' is not registered")
                 : "no usable device backend is bound: "
                     + String.join("; ", problems.subList(familyProblems, problems.size()));
-            bindingProblems = problems;
+            residency.removeIf(set -> true).forEach(set -> engine.retire(set, null, reason));
             retire(engine.swap(null, reason));
-            return;
-        }
-        ProfileStore store = profiles;
-        LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
-        if (serving != null && serving.family() == family && serving.backend() == backend
-            && (store == null || Objects.equals(stored, profileInUse))) {
             bindingProblems = problems;
             return;
         }
-        loading = true;
-        long t0 = System.nanoTime();
+        List<DeviceBackend> usable = selection.usableBackends(s);
+        usable.remove(backend);
+        usable.add(0, backend);
+        loading = engine.active() == null;
+        boolean more;
         try {
-            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
-                problems::add);
-            next.select(Selection.initialLevel(next, s.targetMs()));
-            bindingProblems = List.copyOf(problems);
-            retire(engine.swap(next, ""));
-            profileInUse = stored;
-            levelsSource = stored == null ? "measured on load" : "levels from stored profile " + stored.date();
-            LOG.log(Level.INFO, String.format("family %s active on backend %s: %d Pareto levels of %d, %s, %.0f ms",
-                family.id(), backend.id(), next.size(), family.levels().size(), levelsSource,
-                (System.nanoTime() - t0) / 1e6));
-        } catch (BackendException | RuntimeException e) {
-            problems.add(e.getMessage());
-            LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
+            more = reconciler.reconcile(s, family, usable, profiles, problems);
         } finally {
             loading = false;
-            bindingProblems = problems;
+            bindingProblems = List.copyOf(problems);
         }
-    }
-
-    private static LatencyProfile storedProfile(ProfileStore store, ModelFamily family, DeviceBackend backend) {
-        try {
-            return LevelLoader.usable(store.find(family.id(), backend.id()).orElse(null), family, backend);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the profile store failed; measuring on load", e);
-            return null;
+        if (more) {
+            requestReconcile();
         }
     }
 
@@ -211,23 +200,28 @@ final class Controller {
             lastDecision = "no policy installed: level held";
             return;
         }
-        if (policy != lastPolicy || set != lastDecidedSet) {
+        long generation = residency.generation();
+        if (policy != lastPolicy || generation != lastDecidedGeneration) {
             policy.reset();
             lastPolicy = policy;
-            lastDecidedSet = set;
+            lastDecidedGeneration = generation;
         }
         Decision decision;
         try {
             decision = policy.decide(new PolicyContext(set.levels(), set.current(), s.targetMs(), s.accuracyFloor(),
-                now, System.nanoTime() - set.switchedAt()));
+                now, System.nanoTime() - set.switchedAt(), set.backendId(), residency.backendLevels(s.backend())));
         } catch (RuntimeException e) {
             lastDecision = "policy " + policy.name() + " failed: " + e;
             return;
         }
-        if (decision != null && !decision.isStay() && set.select(decision.level())) {
+        if (decision == null) {
+            lastDecision = "policy returned nothing";
+            return;
+        }
+        if (executor.apply(set, decision)) {
             switches.increment();
         }
-        lastDecision = decision == null ? "policy returned nothing" : decision.reason();
+        lastDecision = executor.outcome(set, decision);
     }
 
     private Signals readMonitors() {

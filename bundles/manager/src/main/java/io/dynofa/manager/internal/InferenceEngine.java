@@ -8,7 +8,6 @@ import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.monitor.api.InferenceListener;
 import java.util.Arrays;
-import java.util.function.Predicate;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -69,7 +68,7 @@ final class InferenceEngine {
         String levelId = level.level().id();
         for (InferenceListener listener : listeners) {
             try {
-                listener.inferred(levelId, latency, level.profiledNanos());
+                listener.inferred(set.backendId(), levelId, latency, level.profiledNanos());
             } catch (RuntimeException ignored) {
                 // a faulty listener must never fail a request
             }
@@ -94,15 +93,24 @@ final class InferenceEngine {
         return previous;
     }
 
-    /** Stops serving the active set if it matches, retiring it; returns it, or null if it did not match. */
-    synchronized ActiveSet retireIf(Predicate<ActiveSet> match, String reason) {
-        ActiveSet set = active;
-        if (set == null || !match.test(set)) {
-            return null;
+    /** Serves {@code next} unless it has been retired meanwhile (then nothing changes); true when served. */
+    synchronized boolean serve(ActiveSet next) {
+        if (next.isRetired()) {
+            return false;
         }
-        swap(null, reason);
+        swap(next, "");
+        return true;
+    }
+
+    /**
+     * Retires {@code set}; if it is the one serving, serves {@code replacement} instead (null = stop serving,
+     * for {@code reason}). Atomic with {@link #serve}, so a retired set is never put into service.
+     */
+    synchronized void retire(ActiveSet set, ActiveSet replacement, String reason) {
         set.retire();
-        return set;
+        if (active == set) {
+            swap(replacement != null && !replacement.isRetired() ? replacement : null, reason);
+        }
     }
 
     synchronized void addListener(InferenceListener listener) {

@@ -53,6 +53,17 @@ final class Selection {
         return null;
     }
 
+    /** Every bound backend that can run models, the configured one first. */
+    List<DeviceBackend> usableBackends(Settings s) {
+        List<DeviceBackend> usable = new java.util.ArrayList<>();
+        for (DeviceBackend b : backends.values()) {
+            if (b.unavailableReason().isEmpty()) {
+                usable.add(b.id().equals(s.backend()) ? 0 : usable.size(), b);
+            }
+        }
+        return usable;
+    }
+
     /** The configured policy; else the fallback; else any bound policy; else null. */
     SwitchingPolicy policy(Settings s, List<String> problems) {
         SwitchingPolicy wanted = policies.get(s.policy());

@@ -1,4 +1,4 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.ort.internal;
 
 import ai.onnxruntime.OrtSession.SessionOptions;
 

@@ -1,24 +1,25 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.ort.internal;
 
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.backend.api.LoadedModel;
 import java.util.Optional;
 
-/** The CPU device backend, independent of OSGi: settings plus the outcome of probing ONNX Runtime. */
-public class CpuBackend implements DeviceBackend {
-    private final CpuSettings settings;
+/**
+ * A device backend on ONNX Runtime, independent of OSGi: settings, the execution provider and the
+ * outcome of probing ONNX Runtime with it. The CPU and GPU backend bundles differ only in the provider.
+ */
+public class OrtBackend implements DeviceBackend {
+    private final OrtSettings settings;
+    private final ExecutionProvider provider;
     private final OrtProbe probe;
     private final Optional<OrtSessionFactory> sessions;
 
-    public CpuBackend(CpuSettings settings) {
-        this(settings, OrtProbe.run());
-    }
-
-    CpuBackend(CpuSettings settings, OrtProbe probe) {
+    public OrtBackend(OrtSettings settings, ExecutionProvider provider, OrtProbe probe) {
         this.settings = settings;
+        this.provider = provider;
         this.probe = probe;
-        this.sessions = probe.environment().map(environment -> new OrtSessionFactory(environment, settings));
+        this.sessions = probe.environment().map(environment -> new OrtSessionFactory(environment, settings, provider));
     }
 
     @Override
@@ -28,8 +29,8 @@ public class CpuBackend implements DeviceBackend {
 
     @Override
     public String description() {
-        StringBuilder text = new StringBuilder("ONNX Runtime ").append(probe.version()).append(" CPU, ")
-            .append(threads(settings.intraOpThreads(), "intra-op"));
+        StringBuilder text = new StringBuilder("ONNX Runtime ").append(probe.version()).append(' ')
+            .append(provider.label()).append(", ").append(threads(settings.intraOpThreads(), "intra-op"));
         if (settings.executionMode() == ExecutionMode.PARALLEL) {
             text.append(", ").append(threads(settings.interOpThreads(), "inter-op")).append(", parallel");
         }
@@ -60,6 +61,6 @@ public class CpuBackend implements DeviceBackend {
 
     @Override
     public String toString() {
-        return "CpuBackend[" + id() + ": " + description() + "]";
+        return getClass().getSimpleName() + "[" + id() + ": " + description() + "]";
     }
 }

@@ -1,4 +1,4 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.ort.internal;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -6,14 +6,16 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import io.dynofa.backend.api.BackendException;
 
-/** Creates CPU sessions configured by {@link CpuSettings}. */
+/** Creates sessions configured by {@link OrtSettings} on one {@link ExecutionProvider}. */
 public final class OrtSessionFactory {
     private final OrtEnvironment environment;
-    private final CpuSettings settings;
+    private final OrtSettings settings;
+    private final ExecutionProvider provider;
 
-    public OrtSessionFactory(OrtEnvironment environment, CpuSettings settings) {
+    public OrtSessionFactory(OrtEnvironment environment, OrtSettings settings, ExecutionProvider provider) {
         this.environment = environment;
         this.settings = settings;
+        this.provider = provider;
     }
 
     public OrtLoadedModel load(String name, byte[] model) throws BackendException {
@@ -31,7 +33,7 @@ public final class OrtSessionFactory {
         // ORT copies the options into the session, so they can be released right after creation.
         try (SessionOptions options = sessionOptions()) {
             return environment.createSession(model, options);
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException | RuntimeException | LinkageError e) {
             throw new BackendException("model '" + name + "' could not be loaded: " + e.getMessage(), e);
         }
     }
@@ -44,8 +46,9 @@ public final class OrtSessionFactory {
             options.setOptimizationLevel(settings.optimizationLevel().ortLevel());
             options.setCPUArenaAllocator(settings.memoryArena());
             options.setExecutionMode(settings.executionMode().ortMode());
+            provider.appendTo(options);
             return options;
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException | RuntimeException | LinkageError e) {
             options.close();
             throw e;
         }

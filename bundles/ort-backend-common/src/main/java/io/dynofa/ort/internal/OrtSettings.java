@@ -1,14 +1,12 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.ort.internal;
 
 import java.util.Objects;
 
-/** How one CPU backend instance configures its ONNX Runtime sessions. */
-public record CpuSettings(String id, int intraOpThreads, int interOpThreads, OptimizationLevel optimizationLevel,
+/** How one ONNX Runtime backend instance configures its sessions, whatever its execution provider. */
+public record OrtSettings(String id, int intraOpThreads, int interOpThreads, OptimizationLevel optimizationLevel,
                           boolean memoryArena, ExecutionMode executionMode) {
 
-    static final String DEFAULT_ID = "cpu";
-
-    public CpuSettings {
+    public OrtSettings {
         Objects.requireNonNull(optimizationLevel, "optimizationLevel");
         Objects.requireNonNull(executionMode, "executionMode");
         if (id == null || id.isBlank()) {
@@ -20,8 +18,8 @@ public record CpuSettings(String id, int intraOpThreads, int interOpThreads, Opt
         }
     }
 
-    /** One intra-op thread, full graph optimisation, arena on, sequential execution. */
-    public static CpuSettings defaults() {
-        return new CpuSettings(DEFAULT_ID, 1, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL);
+    /** Backend {@code id} with one intra-op thread, full graph optimisation, arena on, sequential execution. */
+    public static OrtSettings defaults(String id) {
+        return new OrtSettings(id, 1, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL);
     }
 }

@@ -1,4 +1,4 @@
-package io.dynofa.backend.cpu.internal;
+package io.dynofa.ort.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -21,16 +21,16 @@ public class OrtLoadedModelTest {
     private static final int SAMPLE = 28 * 28;
 
     private final OrtSessionFactory factory =
-        new OrtSessionFactory(OrtEnvironment.getEnvironment(), CpuSettings.defaults());
+        new OrtSessionFactory(OrtEnvironment.getEnvironment(), OrtSettings.defaults("cpu"), ExecutionProvider.CPU);
     private LoadedModel model;
 
-    static byte[] tinyModel() throws IOException {
+    public static byte[] tinyModel() throws IOException {
         try (InputStream in = OrtLoadedModelTest.class.getResourceAsStream("/tiny.onnx")) {
             return in.readAllBytes();
         }
     }
 
-    static float[] images(int count, long seed) {
+    public static float[] images(int count, long seed) {
         Random random = new Random(seed);
         float[] data = new float[count * SAMPLE];
         for (int i = 0; i < data.length; i++) {
@@ -115,8 +115,8 @@ public class OrtLoadedModelTest {
         float[] reference = model.run(Tensor.ofFloats(input, 1, 1, 28, 28)).floats();
         for (OptimizationLevel level : OptimizationLevel.values()) {
             for (ExecutionMode mode : ExecutionMode.values()) {
-                CpuSettings settings = new CpuSettings("x", 2, 2, level, level.ordinal() % 2 == 0, mode);
-                try (LoadedModel other = new OrtSessionFactory(OrtEnvironment.getEnvironment(), settings)
+                OrtSettings settings = new OrtSettings("x", 2, 2, level, level.ordinal() % 2 == 0, mode);
+                try (LoadedModel other = new OrtSessionFactory(OrtEnvironment.getEnvironment(), settings, ExecutionProvider.CPU)
                     .load("tiny-" + level + "-" + mode, tinyModel())) {
                     float[] out = other.run(Tensor.ofFloats(input, 1, 1, 28, 28)).floats();
                     assertArrayEquals(level + " " + mode, reference, out, 1e-4f);

@@ -1,6 +1,7 @@
 package io.dynofa.backend.cpu.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.ort.internal.OrtSettings;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +18,7 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = DeviceBackend.class, configurationPid = CpuBackendComponent.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-    property = DeviceBackend.BACKEND_ID + "=" + CpuSettings.DEFAULT_ID)
+    property = DeviceBackend.BACKEND_ID + "=" + CpuBackend.DEFAULT_ID)
 @Designate(ocd = CpuBackendConfig.class, factory = true)
 public final class CpuBackendComponent extends CpuBackend {
     static final String PID = "io.dynofa.backend.cpu";
@@ -26,7 +27,7 @@ public final class CpuBackendComponent extends CpuBackend {
 
     @Activate
     public CpuBackendComponent(CpuBackendConfig config) {
-        super(new CpuSettings(config.dynofa_backend_id(), config.intraOpThreads(), config.interOpThreads(),
+        super(new OrtSettings(config.dynofa_backend_id(), config.intraOpThreads(), config.interOpThreads(),
             config.optimizationLevel(), config.memoryArena(), config.executionMode()));
         unavailableReason().ifPresentOrElse(
             reason -> LOG.log(Level.WARNING, "CPU backend ''{0}'' is unavailable: {1}", id(), reason),

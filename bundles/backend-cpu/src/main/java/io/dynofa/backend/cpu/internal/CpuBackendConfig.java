@@ -1,5 +1,7 @@
 package io.dynofa.backend.cpu.internal;
 
+import io.dynofa.ort.internal.ExecutionMode;
+import io.dynofa.ort.internal.OptimizationLevel;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -10,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface CpuBackendConfig {
 
     @AttributeDefinition(name = "Backend id", description = "Published as the service property dynofa.backend.id")
-    String dynofa_backend_id() default CpuSettings.DEFAULT_ID;
+    String dynofa_backend_id() default CpuBackend.DEFAULT_ID;
 
     @AttributeDefinition(description = "Threads per operator (0 = ONNX Runtime default: one per core)", min = "0")
     int intraOpThreads() default 1;

@@ -89,4 +89,16 @@ public class LatencyMonitorTest {
             }
         };
     }
+
+    @Test
+    public void slowdownIsAlsoKeptPerBackend() {
+        monitor.inferred("cpu", "l0", 3_000_000L, 1_000_000L);
+        monitor.inferred("cpu2", "l0", 1_000_000L, 1_000_000L);
+        monitor.inferred("l0", 2_000_000L, 1_000_000L);
+        Map<String, Double> m = monitor.read();
+        assertEquals(3.0, m.get(Metrics.SLOWDOWN_OF_BACKEND + "cpu"), 1e-9);
+        assertEquals(1.0, m.get(Metrics.SLOWDOWN_OF_BACKEND + "cpu2"), 1e-9);
+        assertEquals("every run counts in the overall window", 2.0, m.get(Metrics.SLOWDOWN), 1e-9);
+        assertEquals(3, m.get(Metrics.LATENCY_COUNT), 0);
+    }
 }

@@ -1,0 +1,122 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.family.api.ModelFamily;
+import io.dynofa.profile.api.LatencyProfile;
+import io.dynofa.profile.api.ProfileStore;
+import java.lang.System.Logger.Level;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Brings the {@link Residency} in line with the settings and the bound services, on the manager thread:
+ * the family resident on every usable backend (the configured one first, one backend per pass so that
+ * decisions run between loads), stale sets (another family, a departed or unusable backend, a new stored
+ * profile) replaced or dropped, and the engine serving a resident set — the configured backend's when the
+ * configuration changes, otherwise whichever the policy chose.
+ */
+final class Reconciler {
+    private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
+
+    private final InferenceEngine engine;
+    private final Residency residency;
+    private String lastPreferred;
+    /** Backends the family could not be loaded on; not retried until the family or the backend changes. */
+    private final Set<DeviceBackend> failed = new HashSet<>();
+    private ModelFamily failedFamily;
+
+    Reconciler(InferenceEngine engine, Residency residency) {
+        this.engine = engine;
+        this.residency = residency;
+    }
+
+    /**
+     * One pass. {@code family} and {@code usable} (the configured backend first) are what should be resident.
+     *
+     * @return true when another pass is needed (more backends to load)
+     */
+    boolean reconcile(Settings s, ModelFamily family, List<DeviceBackend> usable, ProfileStore store,
+                      List<String> problems) {
+        if (family != failedFamily) {
+            failed.clear();
+            failedFamily = family;
+        }
+        failed.retainAll(usable);
+        ActiveSet serving = engine.active();
+        for (ActiveSet gone : residency.removeIf(set -> set.family() != family || !usable.contains(set.backend()))) {
+            if (gone != serving) {
+                gone.retire();
+            } // the serving one keeps serving until a resident set replaces it (no failed request)
+        }
+        for (DeviceBackend backend : usable) {
+            LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
+            Residency.Resident resident = residency.get(backend.id());
+            boolean stale = resident != null && store != null && !Objects.equals(stored, resident.profile());
+            if ((resident == null && !failed.contains(backend)) || stale) {
+                if (!load(s, family, backend, stored, problems)) {
+                    failed.add(backend);
+                }
+                serveFromResidency(usable.get(0).id());
+                return usable.stream().anyMatch(b -> residency.get(b.id()) == null && !failed.contains(b));
+            }
+        }
+        serveFromResidency(usable.get(0).id());
+        return false;
+    }
+
+    /** Serves the preferred backend's set after a configuration change or when the served set is gone. */
+    private void serveFromResidency(String preferredId) {
+        ActiveSet serving = engine.active();
+        boolean preferenceChanged = !preferredId.equals(lastPreferred);
+        if (serving != null && residency.contains(serving) && !preferenceChanged) {
+            return;
+        }
+        ActiveSet next = serving != null && !preferenceChanged && residency.set(serving.backendId()) != null
+            ? residency.set(serving.backendId()) : residency.preferredOrAny(preferredId);
+        if (next != null && engine.serve(next)) {
+            lastPreferred = preferredId;
+            if (serving != null && serving != next && !residency.contains(serving)) {
+                serving.retire();
+            }
+        }
+    }
+
+    /** Loads the family on the backend into the residency; false (and a problem) when it could not. */
+    private boolean load(Settings s, ModelFamily family, DeviceBackend backend, LatencyProfile stored,
+                      List<String> problems) {
+        long t0 = System.nanoTime();
+        try {
+            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
+                problems::add);
+            next.select(Selection.initialLevel(next, s.targetMs()));
+            ActiveSet replaced = residency.put(new Residency.Resident(next, stored));
+            if (replaced != null && replaced != engine.active()) {
+                replaced.retire();
+            }
+            LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms",
+                family.id(), backend.id(), next.size(), family.levels().size(), source(stored),
+                (System.nanoTime() - t0) / 1e6));
+            return true;
+        } catch (BackendException | RuntimeException e) {
+            problems.add(e.getMessage());
+            LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
+            return false;
+        }
+    }
+
+    static String source(LatencyProfile stored) {
+        return stored == null ? "measured on load" : "levels from stored profile " + stored.date();
+    }
+
+    private static LatencyProfile storedProfile(ProfileStore store, ModelFamily family, DeviceBackend backend) {
+        try {
+            return LevelLoader.usable(store.find(family.id(), backend.id()).orElse(null), family, backend);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the profile store failed; measuring on load", e);
+            return null;
+        }
+    }
+}
