@@ -103,15 +103,18 @@ public class BadInputIT {
             assertNull(id + " must not be registered",
                 gateway.current(ModelFamily.class, "(" + ModelFamily.FAMILY_ID + "=" + id + ")"));
         }
-        gateway.configure("io.dynofa.runtime", Map.of("family", "bad-model"));
-        Gateway.await(() -> "bad-model serving without its corrupt level; status " + control.status(),
-            () -> "bad-model".equals(control.status().familyId()));
-        String level = badFile.replace(".onnx", "");
-        assertTrue("status names the corrupt level: " + control.status().problems(),
-            control.status().problems().stream().anyMatch(p -> p.contains(level) && p.contains("skipped")));
-        assertTrue(control.levels().stream().noneMatch(l -> l.id().equals(level)));
-        assertEquals("bad-model", gateway.inference().infer(Gateway.validInput()).familyId());
-        gateway.configure("io.dynofa.runtime", Map.of("family", ItSupport.FAMILY));
+        try {
+            gateway.configure("io.dynofa.runtime", Map.of("family", "bad-model"));
+            Gateway.await(() -> "bad-model serving without its corrupt level; status " + control.status(),
+                () -> "bad-model".equals(control.status().familyId()));
+            String level = badFile.replace(".onnx", "");
+            Gateway.await(() -> "status naming the corrupt level: " + control.status().problems(),
+                () -> control.status().problems().stream().anyMatch(p -> p.contains(level) && p.contains("skipped")));
+            assertTrue(control.levels().stream().noneMatch(l -> l.id().equals(level)));
+            assertEquals("bad-model", gateway.inference().infer(Gateway.validInput()).familyId());
+        } finally {
+            gateway.configure("io.dynofa.runtime", Map.of("family", ItSupport.FAMILY));
+        }
         Gateway.await("back on the good family", () -> ItSupport.FAMILY.equals(control.status().familyId()));
     }
 

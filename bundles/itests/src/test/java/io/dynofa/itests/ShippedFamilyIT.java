@@ -28,7 +28,7 @@ import org.osgi.framework.BundleContext;
 /**
  * Every sub-network the repository ships, loaded through the family provider and the CPU backend
  * (ONNX Runtime, 1 intra-op thread): SHA-256 as in the manifest, and exactly the manifest's accuracy
- * on the shipped sample. {@link TestSetAccuracyCheck} does the same on the full test set.
+ * on the shipped sample. {@link FullTestSetCheck} does the same on the full test set.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

@@ -7,7 +7,10 @@ import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.ProfileStore;
 import java.lang.System.Logger.Level;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,6 +31,9 @@ final class Reconciler {
     private final Set<DeviceBackend> failed = new HashSet<>();
     private ModelFamily failedFamily;
 
+    /** What went wrong loading the family on each backend (skipped levels, failures), shown in status. */
+    private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
+
     Reconciler(InferenceEngine engine, Residency residency) {
         this.engine = engine;
         this.residency = residency;
@@ -40,10 +46,18 @@ final class Reconciler {
      */
     boolean reconcile(Settings s, ModelFamily family, List<DeviceBackend> usable, ProfileStore store,
                       List<String> problems) {
+        boolean more = pass(s, family, usable, store);
+        loadProblems.values().forEach(problems::addAll);
+        return more;
+    }
+
+    private boolean pass(Settings s, ModelFamily family, List<DeviceBackend> usable, ProfileStore store) {
         if (family != failedFamily) {
             failed.clear();
+            loadProblems.clear();
             failedFamily = family;
         }
+        loadProblems.keySet().removeIf(id -> usable.stream().noneMatch(b -> b.id().equals(id)));
         failed.retainAll(usable);
         ActiveSet serving = engine.active();
         for (ActiveSet gone : residency.removeIf(set -> set.family() != family || !usable.contains(set.backend()))) {
@@ -56,6 +70,8 @@ final class Reconciler {
             Residency.Resident resident = residency.get(backend.id());
             boolean stale = resident != null && store != null && !Objects.equals(stored, resident.profile());
             if ((resident == null && !failed.contains(backend)) || stale) {
+                List<String> problems = new ArrayList<>();
+                loadProblems.put(backend.id(), problems);
                 if (!load(s, family, backend, stored, problems)) {
                     failed.add(backend);
                 }

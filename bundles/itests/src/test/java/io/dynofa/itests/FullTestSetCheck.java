@@ -17,12 +17,12 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Every shipped level reproduces its manifest top-1 on the full 10,000-image Fashion-MNIST test set
- * from Debian's dataset-fashion-mnist. Not part of the default suite (not named *IT: it needs the Debian package and
+ * from Debian's dataset-fashion-mnist. Not part of the default suite (named neither *IT nor Test*: it needs the Debian package and
  * a minute): run it with {@code ./dynofa check-models}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TestSetAccuracyCheck {
+public class FullTestSetCheck {
     private static final Path DEBIAN_DATASET = Path.of("/usr/share/datasets/fashion-mnist");
 
     @Inject
