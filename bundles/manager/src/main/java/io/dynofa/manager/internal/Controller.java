@@ -48,7 +48,6 @@ final class Controller {
     private volatile Signals signals = Signals.empty();
     private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
-    private volatile String levelsSource = "none";
     private long lastDecidedGeneration = -1;
 
     Controller(InferenceEngine engine, Settings settings) {
@@ -110,13 +109,6 @@ final class Controller {
     void profiles(ProfileStore store) {
         profiles = store;
         requestReconcile();
-    }
-
-    /** Where the serving levels' latencies come from, for the log and tests. */
-    String levelsSource() {
-        ActiveSet set = engine.active();
-        Residency.Resident resident = set == null ? null : residency.get(set.backendId());
-        return resident == null || resident.set() != set ? "none" : Reconciler.source(resident.profile());
     }
 
     void pin(String levelId) {
