@@ -8,7 +8,7 @@ import os
 import re
 import statistics
 
-ACTIVE = re.compile(r"family (\S+) active on backend (\S+): (\d+) Pareto levels of (\d+), ([0-9.,]+) ms")
+ACTIVE = re.compile(r"family (\S+) resident on backend (\S+): (\d+) Pareto levels of (\d+), [^,]*, ([0-9.,]+) ms")
 
 
 def load(path):
@@ -17,7 +17,7 @@ def load(path):
 
 
 def activation(log):
-    """The manager's 'family X active on backend Y: N Pareto levels of M, T ms' line, if logged."""
+    """The manager's 'family X resident on backend Y: N Pareto levels of M, <source>, T ms' line, if logged."""
     with open(log, errors="replace") as f:
         for line in f:
             m = ACTIVE.search(line)
