@@ -1,14 +1,10 @@
 package io.dynofa.monitor.gpu.internal;
 
 import io.dynofa.monitor.api.Monitor;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.dynofa.monitor.common.internal.SamplingMonitor;
+import io.dynofa.monitor.common.internal.Schedule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -18,44 +14,13 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = Monitor.class, configurationPid = GpuMonitor.PID)
 @Designate(ocd = GpuMonitorConfig.class)
-public final class GpuMonitor implements Monitor {
+public final class GpuMonitor extends SamplingMonitor {
     static final String PID = "io.dynofa.monitor.gpu";
     static final String NAME = "gpu";
 
-    private final GpuSampler sampler;
-    private final ScheduledExecutorService executor;
-
     @Activate
     public GpuMonitor(GpuMonitorConfig config) {
-        long interval = Math.max(100, config.sampleIntervalMs());
-        this.sampler = new GpuSampler(new NvidiaSmi(config.nvidiaSmi(), Math.max(100, config.timeoutMs())));
-        this.executor = Executors.newSingleThreadScheduledExecutor(GpuMonitor::samplerThread);
-        executor.scheduleWithFixedDelay(sampler::sample, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Deactivate
-    void deactivate() {
-        executor.shutdownNow();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return sampler.latest().unavailableReason();
-    }
-
-    @Override
-    public Map<String, Double> read() {
-        return sampler.latest().metrics();
-    }
-
-    private static Thread samplerThread(Runnable task) {
-        Thread thread = new Thread(task, "dynofa-gpu-sampler");
-        thread.setDaemon(true);
-        return thread;
+        super(NAME, Schedule.fixedDelay(Math.max(100, config.sampleIntervalMs())),
+            new GpuSource(new NvidiaSmi(config.nvidiaSmi(), Math.max(100, config.timeoutMs()))));
     }
 }

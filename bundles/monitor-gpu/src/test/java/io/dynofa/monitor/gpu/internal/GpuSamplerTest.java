@@ -3,6 +3,8 @@ package io.dynofa.monitor.gpu.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.monitor.common.internal.Reading;
+import io.dynofa.monitor.common.internal.Sampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +26,15 @@ public class GpuSamplerTest {
         return file;
     }
 
-    private static GpuReading sample(String executable) {
-        GpuSampler sampler = new GpuSampler(new NvidiaSmi(executable, 2000));
+    private static Reading sample(String executable) {
+        Sampler sampler = new Sampler(new GpuSource(new NvidiaSmi(executable, 2000)));
         sampler.sample();
         return sampler.latest();
     }
 
     @Test
     public void missingNvidiaSmiMakesTheMonitorUnavailableSayingWhy() {
-        GpuReading reading = sample("/nonexistent/nvidia-smi");
+        Reading reading = sample("/nonexistent/nvidia-smi");
         assertEquals(Map.of(), reading.metrics());
         String reason = reading.unavailableReason().orElseThrow();
         assertTrue(reason, reason.startsWith("/nonexistent/nvidia-smi failed: "));
@@ -49,7 +51,7 @@ public class GpuSamplerTest {
     public void aWorkingNvidiaSmiIsReadWithTheQueryArguments() throws IOException {
         Path smi = script("[ \"$1\" = \"--query-gpu=" + NvidiaSmiOutput.QUERY + "\" ] && "
             + "[ \"$2\" = \"--format=csv,noheader,nounits\" ] && echo '12, 300, 4096, 47' || exit 3");
-        GpuReading reading = sample(smi.toString());
+        Reading reading = sample(smi.toString());
         assertEquals(Optional.empty(), reading.unavailableReason());
         assertEquals(0.12, reading.metrics().get("gpu.utilization"), 1e-9);
         assertEquals(47, reading.metrics().get("gpu.temperature.c"), 0);

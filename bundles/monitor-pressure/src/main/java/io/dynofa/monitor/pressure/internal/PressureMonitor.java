@@ -1,61 +1,22 @@
 package io.dynofa.monitor.pressure.internal;
 
 import io.dynofa.monitor.api.Monitor;
+import io.dynofa.monitor.common.internal.SamplingMonitor;
+import io.dynofa.monitor.common.internal.Schedule;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 @Component(service = Monitor.class, configurationPid = PressureMonitor.PID)
 @Designate(ocd = PressureMonitorConfig.class)
-public final class PressureMonitor implements Monitor {
+public final class PressureMonitor extends SamplingMonitor {
     static final String PID = "io.dynofa.monitor.pressure";
     static final String NAME = "cpu-pressure";
 
-    private final PressureSampler sampler;
-    private final ScheduledExecutorService executor;
-
     @Activate
     public PressureMonitor(PressureMonitorConfig config) {
-        if (config.sampleIntervalMs() < 1) {
-            throw new IllegalArgumentException("sampleIntervalMs must be at least 1, got " + config.sampleIntervalMs());
-        }
-        this.sampler = new PressureSampler(Path.of(config.pressurePath()), System::nanoTime);
-        sampler.sample();
-        this.executor = Executors.newSingleThreadScheduledExecutor(PressureMonitor::samplerThread);
-        executor.scheduleAtFixedRate(sampler::sample, config.sampleIntervalMs(), config.sampleIntervalMs(),
-            TimeUnit.MILLISECONDS);
-    }
-
-    @Deactivate
-    void deactivate() {
-        executor.shutdownNow();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return sampler.latest().unavailableReason();
-    }
-
-    @Override
-    public Map<String, Double> read() {
-        return sampler.latest().metrics();
-    }
-
-    private static Thread samplerThread(Runnable task) {
-        Thread thread = new Thread(task, "dynofa-cpu-pressure-sampler");
-        thread.setDaemon(true);
-        return thread;
+        super(NAME, Schedule.fixedRate(config.sampleIntervalMs()),
+            new PressureSource(Path.of(config.pressurePath()), System::nanoTime));
     }
 }

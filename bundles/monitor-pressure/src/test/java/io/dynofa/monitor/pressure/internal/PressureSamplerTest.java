@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
+import io.dynofa.monitor.common.internal.Sampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +26,7 @@ public class PressureSamplerTest {
     public void averagesAtOnceAndTheRecentShareFromTheSecondSample() throws Exception {
         Path file = tmp.newFile("cpu").toPath();
         Files.writeString(file, psi(3.5, 2.25, 1_000_000));
-        PressureSampler sampler = new PressureSampler(file, () -> nowNanos);
+        Sampler sampler = new Sampler(new PressureSource(file, () -> nowNanos));
 
         sampler.sample();
         Map<String, Double> first = sampler.latest().metrics();
@@ -43,7 +44,7 @@ public class PressureSamplerTest {
     @Test
     public void missingFileIsUnavailableWithReason() {
         Path missing = tmp.getRoot().toPath().resolve("no-such-cpu");
-        PressureSampler sampler = new PressureSampler(missing, () -> nowNanos);
+        Sampler sampler = new Sampler(new PressureSource(missing, () -> nowNanos));
         sampler.sample();
         assertEquals("no PSI: " + missing + " does not exist", sampler.latest().unavailableReason().orElseThrow());
         assertTrue(sampler.latest().metrics().isEmpty());
@@ -53,7 +54,7 @@ public class PressureSamplerTest {
     public void malformedFileIsUnavailableAndForgetsThePreviousCounter() throws Exception {
         Path file = tmp.newFile("cpu").toPath();
         Files.writeString(file, psi(1.0, 1.0, 1_000));
-        PressureSampler sampler = new PressureSampler(file, () -> nowNanos);
+        Sampler sampler = new Sampler(new PressureSource(file, () -> nowNanos));
         sampler.sample();
 
         Files.writeString(file, "garbage\n");
@@ -73,7 +74,7 @@ public class PressureSamplerTest {
     public void thisHostsPressureGivesARecentShareBetweenZeroAndOne() throws Exception {
         Path proc = Path.of("/proc/pressure/cpu");
         assumeTrue("needs Linux PSI", Files.isReadable(proc));
-        PressureSampler sampler = new PressureSampler(proc, System::nanoTime);
+        Sampler sampler = new Sampler(new PressureSource(proc, System::nanoTime));
         sampler.sample();
         assumeTrue("PSI readable", sampler.latest().unavailableReason().isEmpty());
         Thread.sleep(50);

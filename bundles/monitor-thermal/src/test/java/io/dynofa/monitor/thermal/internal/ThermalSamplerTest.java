@@ -3,6 +3,8 @@ package io.dynofa.monitor.thermal.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.monitor.common.internal.Reading;
+import io.dynofa.monitor.common.internal.Sampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +19,7 @@ public class ThermalSamplerTest {
     @Test
     public void unavailableWithTheReasonUntilAZoneIsReadable() throws Exception {
         ThermalDirectory dir = new ThermalDirectory(tmp.getRoot().toPath());
-        ThermalSampler sampler = new ThermalSampler(dir.root());
+        Sampler sampler = new Sampler(new ThermalSource(dir.root()));
         sampler.sample();
         assertEquals("no " + dir.root() + "/thermal_zone*/temp readable",
             sampler.latest().unavailableReason().orElseThrow());
@@ -32,7 +34,7 @@ public class ThermalSamplerTest {
     @Test
     public void becomesUnavailableAgainWhenTheLastZoneStopsReading() throws Exception {
         ThermalDirectory dir = new ThermalDirectory(tmp.getRoot().toPath()).zone("thermal_zone0", "acpitz", "33000");
-        ThermalSampler sampler = new ThermalSampler(dir.root());
+        Sampler sampler = new Sampler(new ThermalSource(dir.root()));
         sampler.sample();
         Files.delete(dir.root().resolve("thermal_zone0/temp"));
         sampler.sample();
@@ -42,9 +44,9 @@ public class ThermalSamplerTest {
 
     @Test
     public void thisHostEitherHasTemperaturesOrSaysWhyNot() {
-        ThermalSampler sampler = new ThermalSampler(Path.of("/sys/class/thermal"));
+        Sampler sampler = new Sampler(new ThermalSource(Path.of("/sys/class/thermal")));
         sampler.sample();
-        ThermalReading reading = sampler.latest();
+        Reading reading = sampler.latest();
         if (reading.unavailableReason().isPresent()) {
             assertEquals("no /sys/class/thermal/thermal_zone*/temp readable", reading.unavailableReason().get());
             assertTrue(reading.metrics().isEmpty());
