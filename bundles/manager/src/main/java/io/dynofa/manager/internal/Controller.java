@@ -173,10 +173,10 @@ final class Controller {
         String pin = pinned;
         int pinIndex = pin == null ? -1 : set.indexOf(pin);
         if (pinIndex >= 0) {
+            lastDecision = "pinned to " + pin;
             if (set.select(pinIndex)) {
                 switches.increment();
             }
-            lastDecision = "pinned to " + pin;
             return;
         }
         Settings s = settings;
