@@ -1,6 +1,7 @@
 package io.dynofa.inference.api;
 
 import java.util.Arrays;
+import java.util.Random;
 
 /**
  * What a model family accepts: input name, shape ({@code -1} marks a free dimension such as the
@@ -60,6 +61,35 @@ public record InputSpec(String name, long[] shape, String layout, DType dtype, N
                 }
             }
         }
+    }
+
+    /**
+     * A deterministic batch-1 input of this spec (the same every call): random pixels through the
+     * normalisation for float32, random bytes for uint8, zeros for int64. For warming up and timing
+     * models, never for accuracy.
+     *
+     * @since 1.1
+     */
+    public Tensor probe() {
+        long[] batchOfOne = shape.clone();
+        batchOfOne[0] = 1;
+        int n = sampleSize();
+        Random random = new Random(42);
+        return switch (dtype) {
+            case FLOAT32 -> {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = normalisation.apply(random.nextInt(256), 0);
+                }
+                yield Tensor.ofFloats(v, batchOfOne);
+            }
+            case UINT8 -> {
+                byte[] v = new byte[n];
+                random.nextBytes(v);
+                yield Tensor.ofBytes(v, batchOfOne);
+            }
+            case INT64 -> Tensor.ofLongs(new long[n], batchOfOne);
+        };
     }
 
     /** The shape as text, free dimensions as {@code N}, e.g. {@code [N, 1, 28, 28]}. */

@@ -61,7 +61,7 @@ final class LevelLoader {
      */
     ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems)
         throws BackendException {
-        Tensor probe = SampleInputs.probe(family.input());
+        Tensor probe = family.input().probe();
         List<LevelSpec> candidates = family.levels();
         if (profile != null) {
             List<LevelLatency> front = LatencyProfile.paretoFront(profile.levels(), LevelLatency::medianMs,

@@ -5,7 +5,6 @@ import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.backend.api.LoadedModel;
 import io.dynofa.family.api.LevelSpec;
 import io.dynofa.family.api.ModelFamily;
-import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.LevelLatency;
@@ -20,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -108,7 +106,7 @@ public final class LatencyProfiler implements Profiler {
 
     LatencyProfile measure(ModelFamily family, DeviceBackend backend, Measurement plan, ProfileProgress progress)
         throws BackendException {
-        Tensor probe = probe(family.input());
+        Tensor probe = family.input().probe();
         List<LevelSpec> specs = family.levels();
         List<LevelLatency> levels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -141,28 +139,5 @@ public final class LatencyProfiler implements Profiler {
         return new LatencyProfile(family.id(), family.version(), backend.id(), description, HostInfo.host(),
             HostInfo.cpuModel(), HostInfo.ortVersion(description, context), Instant.now().truncatedTo(ChronoUnit.MILLIS), levels,
             LatencyProfile.paretoFront(levels));
-    }
-
-    /** A deterministic batch-1 input: random pixels through the family's normalisation. */
-    static Tensor probe(InputSpec spec) {
-        long[] shape = spec.shape().clone();
-        shape[0] = 1;
-        int n = spec.sampleSize();
-        Random random = new Random(42);
-        return switch (spec.dtype()) {
-            case FLOAT32 -> {
-                float[] v = new float[n];
-                for (int i = 0; i < n; i++) {
-                    v[i] = spec.normalisation().apply(random.nextInt(256), 0);
-                }
-                yield Tensor.ofFloats(v, shape);
-            }
-            case UINT8 -> {
-                byte[] v = new byte[n];
-                random.nextBytes(v);
-                yield Tensor.ofBytes(v, shape);
-            }
-            case INT64 -> Tensor.ofLongs(new long[n], shape);
-        };
     }
 }
