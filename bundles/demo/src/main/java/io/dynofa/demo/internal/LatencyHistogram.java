@@ -12,6 +12,7 @@ final class LatencyHistogram {
     private final LongAdder totalNanos = new LongAdder();
     private final LongAdder samples = new LongAdder();
 
+    /** Buckets are counted before the sample total, so a concurrent read never ranks past the buckets. */
     void record(long nanos) {
         counts.incrementAndGet((int) Math.min(BUCKETS - 1, Math.max(0, nanos) / BUCKET_NANOS));
         totalNanos.add(nanos);
@@ -29,19 +30,14 @@ final class LatencyHistogram {
 
     /** Upper edge of the bucket holding the p-th percentile (nearest rank), in ms; NaN when empty. */
     double percentileMillis(double p) {
-        long n = 0;
-        long[] snapshot = new long[BUCKETS];
-        for (int i = 0; i < BUCKETS; i++) {
-            snapshot[i] = counts.get(i);
-            n += snapshot[i];
-        }
+        long n = samples.sum();
         if (n == 0) {
             return Double.NaN;
         }
-        long rank = (long) Math.ceil(p / 100.0 * n);
+        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
-            seen += snapshot[i];
+            seen += counts.get(i);
             if (seen >= rank) {
                 return (i + 1) * BUCKET_NANOS / 1e6;
             }
