@@ -12,7 +12,7 @@ import io.dynofa.policy.api.SwitchingPolicy;
 final class BenchPolicy implements SwitchingPolicy {
     static final String NAME = "dynofa-bench";
 
-    private volatile int wanted = -1;
+    private volatile String wanted;
     private volatile long decidedAt;
 
     @Override
@@ -20,8 +20,9 @@ final class BenchPolicy implements SwitchingPolicy {
         return NAME;
     }
 
-    void request(int level) {
-        wanted = level;
+    /** Moves to {@code levelId} at the next decision (by id: indices change if the levels are reloaded); null = hold. */
+    void request(String levelId) {
+        wanted = levelId;
     }
 
     long decidedAt() {
@@ -30,12 +31,22 @@ final class BenchPolicy implements SwitchingPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        int level = wanted;
+        String id = wanted;
+        int level = id == null ? -1 : indexOf(context, id);
         if (level >= 0 && level != context.current()) {
-            wanted = -1;
+            wanted = null;
             decidedAt = System.nanoTime();
             return Decision.moveTo(level, "bench: move to " + level);
         }
         return Decision.stay("bench: hold");
+    }
+
+    private static int indexOf(PolicyContext context, String id) {
+        for (int i = 0; i < context.levels().size(); i++) {
+            if (context.levels().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -60,7 +60,7 @@ final class SwitchCostMeasurement {
         RuntimeControl control = gateway.control();
         gateway.pinAndWait(a, work.tensors()[0]);
         if (viaPolicy) {
-            gateway.policy().request(-1);
+            gateway.policy().request(null);
             control.choosePolicy(BenchPolicy.NAME);
             control.unpin();
             while (!BenchPolicy.NAME.equals(control.status().policy()) || control.status().pinned()) {
@@ -86,7 +86,7 @@ final class SwitchCostMeasurement {
                 client.phase = 1;
                 client.pinnedAt = System.nanoTime();
                 if (viaPolicy) {
-                    gateway.policy().request(next.index());
+                    gateway.policy().request(next.id());
                 } else {
                     gateway.control().pin(next.id());
                 }

@@ -3,10 +3,12 @@ package io.dynofa.manager.internal;
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.InputSpec;
+import io.dynofa.inference.api.Tensor;
 import io.dynofa.policy.api.Level;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One family resident on one backend: its Pareto levels and the level in use (or, while another backend
@@ -22,11 +24,14 @@ final class ActiveSet {
     private final String familyId;
     private final String backendId;
     private final InputSpec input;
+    private final Tensor probe;
     private final ResidentLevel[] levels;
     private final List<Level> levelList;
     /** Leases out, plus {@link #RETIRED} once retired: one word, so no lease can slip in after the last release. */
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** When each level last ran outside the serving path (warm-up) or stopped serving; 0 = never. */
+    private final AtomicLongArray warmedAt;
     private volatile int current;
     private volatile long switchedAt = System.nanoTime();
 
@@ -39,8 +44,10 @@ final class ActiveSet {
         this.familyId = family.id();
         this.backendId = backend.id();
         this.input = family.input();
+        this.probe = input.probe();
         this.levels = levels.toArray(new ResidentLevel[0]);
         this.levelList = levels.stream().map(ResidentLevel::level).toList();
+        this.warmedAt = new AtomicLongArray(levels.size());
     }
 
     ModelFamily family() {
@@ -50,6 +57,11 @@ final class ActiveSet {
     /** The family's input spec, read once (the inference path checks every request against it). */
     InputSpec input() {
         return input;
+    }
+
+    /** A valid input of batch size 1, for runs outside the serving path. */
+    Tensor probe() {
+        return probe;
     }
 
     DeviceBackend backend() {
@@ -90,13 +102,31 @@ final class ActiveSet {
 
     /** Makes {@code index} (clamped into range) the level in use; true when that changed the level. */
     boolean select(int index) {
-        int clamped = Math.max(0, Math.min(levels.length - 1, index));
+        int clamped = clamp(index);
         if (clamped == current) {
             return false;
         }
+        long now = System.nanoTime();
+        warmedAt.set(current, now);
         current = clamped;
-        switchedAt = System.nanoTime();
+        switchedAt = now;
         return true;
+    }
+
+    /** {@code index} moved into the range of levels. */
+    int clamp(int index) {
+        return Math.max(0, Math.min(levels.length - 1, index));
+    }
+
+    /** Records that level {@code index} has just run (or stopped serving) at {@code nanoTime}. */
+    void warmed(int index, long nanoTime) {
+        warmedAt.set(index, nanoTime);
+    }
+
+    /** Whether level {@code index} was warmed or stopped serving within {@code freshNanos}. */
+    boolean isWarm(int index, long freshNanos) {
+        long at = warmedAt.get(index);
+        return at != 0 && System.nanoTime() - at < freshNanos;
     }
 
     int indexOf(String levelId) {

@@ -37,6 +37,7 @@ final class Controller {
     private final Residency residency = new Residency();
     private final Reconciler reconciler;
     private final DecisionExecutor executor;
+    private final LevelWarmer warmer;
 
     private volatile Settings settings;
     private volatile String pinned;
@@ -53,7 +54,8 @@ final class Controller {
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
         this.reconciler = new Reconciler(engine, residency);
-        this.executor = new DecisionExecutor(engine, residency);
+        this.warmer = new LevelWarmer(engine, settings.keepWarm());
+        this.executor = new DecisionExecutor(engine, residency, warmer);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(this::tick, settings.decisionIntervalMs());
@@ -65,6 +67,7 @@ final class Controller {
             pinned = blankToNull(next.pinnedLevel());
         }
         settings = next;
+        warmer.configure(next.keepWarm());
         if (intervalChanged) {
             thread.reschedule(next.decisionIntervalMs());
         }
@@ -118,6 +121,7 @@ final class Controller {
 
     void shutdown() {
         thread.shutdown();
+        warmer.shutdown();
         ActiveSet last = engine.swap(null, "the runtime manager stopped");
         residency.removeIf(set -> true).forEach(ActiveSet::retire);
         if (last != null) {
@@ -172,9 +176,10 @@ final class Controller {
         }
         String pin = pinned;
         int pinIndex = pin == null ? -1 : set.indexOf(pin);
+        warmer.holding(pinIndex >= 0);
         if (pinIndex >= 0) {
             lastDecision = "pinned to " + pin;
-            if (set.select(pinIndex)) {
+            if (executor.select(set, pinIndex)) {
                 switches.increment();
             }
             return;

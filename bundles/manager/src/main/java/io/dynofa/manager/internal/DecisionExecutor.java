@@ -6,31 +6,31 @@ import java.lang.System.Logger.Level;
 /**
  * Carries out a policy's decision, on the manager thread: a level on the serving set, or service moved to
  * another backend's resident set of the same family (a reference swap: in-flight requests finish on the set
- * they leased).
+ * they leased). A level that is not warm is warmed first, so the first request on it runs at full speed.
  */
 final class DecisionExecutor {
     private static final System.Logger LOG = System.getLogger(DecisionExecutor.class.getName());
 
     private final InferenceEngine engine;
     private final Residency residency;
+    private final LevelWarmer warmer;
 
-    DecisionExecutor(InferenceEngine engine, Residency residency) {
+    DecisionExecutor(InferenceEngine engine, Residency residency, LevelWarmer warmer) {
         this.engine = engine;
         this.residency = residency;
+        this.warmer = warmer;
     }
 
     /** @return true when the level or the backend changed */
     boolean apply(ActiveSet serving, Decision decision) {
         ActiveSet target = target(serving, decision);
         if (target == serving) {
-            return decision.level() != Decision.STAY && serving.select(decision.level());
+            return decision.level() != Decision.STAY && select(serving, decision.level());
         }
         if (target == null) {
             return false;
         }
-        if (decision.level() != Decision.STAY) {
-            target.select(decision.level());
-        }
+        select(target, decision.level() == Decision.STAY ? target.current() : decision.level());
         target.enteredService();
         if (!engine.serve(target)) {
             return false;
@@ -38,6 +38,13 @@ final class DecisionExecutor {
         LOG.log(Level.INFO, "serving from backend " + target.backendId() + " at level "
             + target.currentLevel().level().id() + " (was " + serving.backendId() + "): " + decision.reason());
         return true;
+    }
+
+    /** Moves {@code set} to level {@code index} (clamped), warming that level first when it is cold. */
+    boolean select(ActiveSet set, int index) {
+        int level = set.clamp(index);
+        warmer.prepare(set, level);
+        return set.select(level);
     }
 
     /** The decision's reason, with why it was not carried out when it names a backend that cannot serve. */

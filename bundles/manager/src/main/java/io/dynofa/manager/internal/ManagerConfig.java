@@ -37,6 +37,20 @@ public @interface ManagerConfig {
     @AttributeDefinition(description = "Timed runs per level when a family loads (median is kept)")
     int profileRuns() default 60;
 
+    @AttributeDefinition(description = "Levels on each side of the serving one kept warm in the processor caches, "
+        + "so that a switch to them runs at full speed at once; 0 = off")
+    int keepWarmNeighbours() default 1;
+
+    @AttributeDefinition(description = "How often the neighbouring levels are run to keep them warm, milliseconds")
+    long keepWarmIntervalMs() default 10;
+
+    @AttributeDefinition(description = "Runs of each neighbouring level per keep-warm round")
+    int keepWarmRuns() default 2;
+
+    @AttributeDefinition(description = "Largest share of one core that keeping levels warm may take (0-1]; "
+        + "the interval is stretched to stay under it")
+    double keepWarmMaxCpuShare() default 0.1;
+
     @AttributeDefinition(description = "Worker threads for inferAsync")
     int asyncThreads() default 2;
 }

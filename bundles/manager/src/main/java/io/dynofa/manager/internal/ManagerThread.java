@@ -1,17 +1,12 @@
 package io.dynofa.manager.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The manager's one thread: serialises reconciles and the periodic decision. */
 final class ManagerThread {
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dynofa-manager");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-manager");
     private final Runnable tick;
     private ScheduledFuture<?> ticking;
 
@@ -34,12 +29,7 @@ final class ManagerThread {
     }
 
     void shutdown() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonScheduler.stop(executor);
     }
 
     private static Runnable guarded(Runnable task) {

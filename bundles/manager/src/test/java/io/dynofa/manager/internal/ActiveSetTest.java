@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.dynofa.policy.api.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,16 +15,7 @@ public class ActiveSetTest {
     private final List<FakeModel> models = new ArrayList<>();
 
     private ActiveSet newSet(int levels) {
-        FakeFamily family = new FakeFamily("fam");
-        List<ResidentLevel> resident = new ArrayList<>();
-        for (int i = 0; i < levels; i++) {
-            family.level("l" + i, 70 + i);
-            FakeModel model = new FakeModel("fam/l" + i, i, FakeBackend.CLASSES, 0);
-            models.add(model);
-            resident.add(new ResidentLevel(new Level(i, "l" + i, 70 + i, i + 1), family.levels().get(i), model,
-                (i + 1) * 1_000_000L));
-        }
-        return new ActiveSet(family, new FakeBackend("cpu"), resident);
+        return FakeSets.of(levels, 0, models);
     }
 
     private void assertClosedExactlyOnce() {

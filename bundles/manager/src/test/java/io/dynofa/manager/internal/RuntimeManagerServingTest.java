@@ -116,7 +116,8 @@ public class RuntimeManagerServingTest {
 
         String atOnce = inferFails(manager, validInput(), Reason.NOT_READY).getMessage();
         assertTrue(atOnce, atOnce.contains("'cpu'"));
-        assertTrue("models closed: " + first.loaded(), first.loaded().stream().allMatch(m -> m.closes() == 1));
+        Await.until("models closed once the keep-warm run in flight (if any) returns its lease",
+            () -> first.loaded().stream().allMatch(m -> m.closes() == 1), first::loaded);
         RuntimeStatus down = rule.awaitStatus("the missing backend listed",
             s -> s.problems().stream().anyMatch(p -> p.contains("backend 'cpu' is not bound")));
         assertEquals(State.NOT_READY, down.state());

@@ -1,0 +1,136 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.inference.api.Tensor;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the levels a switch is likely to go to warm in the processor caches, so that the first request after
+ * a switch runs at the level's steady-state speed. A level that has not run for a few milliseconds has left
+ * the caches (on the 2-core test host after 10-20 ms; other processes share the last-level cache), and its
+ * first run then costs about twice its steady state.
+ *
+ * <p>On its own thread, while requests are being served and no level is pinned, every interval runs each
+ * level within {@link KeepWarm#neighbours()} steps of the serving one {@link KeepWarm#runs()} times on the
+ * family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
+ * of one core. {@link #prepare} warms a level that is not warm on the calling thread (the manager's, before
+ * a switch). Runs hold a lease on their set, so a retired set's models are never run after closing.
+ */
+final class LevelWarmer {
+    private static final System.Logger LOG = System.getLogger(LevelWarmer.class.getName());
+
+    private final InferenceEngine engine;
+    private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-warmer");
+    private volatile KeepWarm config;
+    private volatile boolean holding;
+    private long servedAtLastRound;
+
+    LevelWarmer(InferenceEngine engine, KeepWarm config) {
+        this.engine = engine;
+        this.config = config;
+        this.servedAtLastRound = requests();
+        executor.schedule(this::round, config.intervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    void configure(KeepWarm next) {
+        config = next;
+    }
+
+    /** While a level is pinned no switch is expected: the rounds pause. */
+    void holding(boolean pinned) {
+        holding = pinned;
+    }
+
+    /**
+     * Warms level {@code index} of {@code set} on the calling thread unless it is serving, was warmed
+     * recently or keeping warm is off.
+     *
+     * @return whether it ran the level
+     */
+    boolean prepare(ActiveSet set, int index) {
+        KeepWarm k = config;
+        if (!k.enabled() || index < 0 || index >= set.size() || (index == set.current() && engine.active() == set)
+            || set.isWarm(index, k.freshNanos())) {
+            return false;
+        }
+        if (!set.acquire()) {
+            return false;
+        }
+        try {
+            return warm(set, index, k.runs());
+        } finally {
+            set.release();
+        }
+    }
+
+    void shutdown() {
+        DaemonScheduler.stop(executor);
+    }
+
+    private void round() {
+        KeepWarm k = config;
+        long delay = TimeUnit.MILLISECONDS.toNanos(k.intervalMs());
+        try {
+            if (k.enabled() && !holding && servedSinceLastRound()) {
+                long busy = warmNeighbours(k);
+                delay = Math.max(delay, (long) (busy / k.maxCpuShare()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "keeping levels warm failed", e);
+        } finally {
+            if (!executor.isShutdown()) {
+                executor.schedule(this::round, delay, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private boolean servedSinceLastRound() {
+        long served = requests();
+        boolean traffic = served != servedAtLastRound;
+        servedAtLastRound = served;
+        return traffic;
+    }
+
+    private long requests() {
+        return engine.served() + engine.failed();
+    }
+
+    /** Runs the serving level's neighbours; returns the time it took. */
+    private long warmNeighbours(KeepWarm k) {
+        ActiveSet set = engine.active();
+        if (set == null || !set.acquire()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        try {
+            int serving = set.current();
+            for (int distance = 1; distance <= k.neighbours(); distance++) {
+                for (int index : new int[] {serving - distance, serving + distance}) {
+                    if (index >= 0 && index < set.size()) {
+                        warm(set, index, k.runs());
+                    }
+                }
+            }
+        } finally {
+            set.release();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private boolean warm(ActiveSet set, int index, int runs) {
+        ResidentLevel level = set.level(index);
+        Tensor probe = set.probe();
+        try {
+            for (int i = 0; i < runs; i++) {
+                level.model().run(probe);
+            }
+        } catch (BackendException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "warming level " + level.level().id() + " on " + set.backendId() + " failed", e);
+            return false;
+        }
+        set.warmed(index, System.nanoTime());
+        return true;
+    }
+}

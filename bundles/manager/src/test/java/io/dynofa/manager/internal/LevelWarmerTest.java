@@ -1,0 +1,160 @@
+package io.dynofa.manager.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.inference.api.InferenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.After;
+import org.junit.Test;
+
+public class LevelWarmerTest {
+    private final List<FakeModel> models = new ArrayList<>();
+    private final InferenceEngine engine = new InferenceEngine();
+    private final AtomicBoolean serving = new AtomicBoolean(true);
+    private LevelWarmer warmer;
+    private Thread client;
+
+    @After
+    public void stop() throws InterruptedException {
+        serving.set(false);
+        if (client != null) {
+            client.join(5_000);
+        }
+        if (warmer != null) {
+            warmer.shutdown();
+        }
+    }
+
+    private ActiveSet serve(int levels, int current, long sleepMillis) {
+        ActiveSet set = FakeSets.of(levels, sleepMillis, models);
+        set.select(current);
+        engine.serve(set);
+        return set;
+    }
+
+    private void startClient(ActiveSet set) {
+        client = new Thread(() -> {
+            while (serving.get()) {
+                try {
+                    engine.infer(set.probe());
+                    Thread.sleep(1);
+                } catch (InferenceException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        client.setDaemon(true);
+        client.start();
+    }
+
+    @Test
+    public void whileServingTheLevelsNextToTheServingOneAreRunAndNoOthers() {
+        ActiveSet set = serve(5, 2, 0);
+        startClient(set);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0));
+
+        Await.until("both neighbours warmed several times", () -> models.get(1).runs() >= 6 && models.get(3).runs() >= 6,
+            models::toString);
+
+        assertEquals("l0 is two steps away", 0, models.get(0).runs());
+        assertEquals("l4 is two steps away", 0, models.get(4).runs());
+        assertTrue(set.isWarm(1, 1_000_000_000L));
+        assertTrue(set.isWarm(3, 1_000_000_000L));
+        assertFalse(set.isWarm(4, 1_000_000_000L));
+    }
+
+    @Test
+    public void moreNeighboursReachFurther() {
+        serve(5, 0, 0);
+        startClient(engine.active());
+        warmer = new LevelWarmer(engine, new KeepWarm(2, 2, 1, 1.0));
+
+        Await.until("l1 and l2 warmed", () -> models.get(1).runs() >= 3 && models.get(2).runs() >= 3, models::toString);
+
+        assertEquals(0, models.get(3).runs());
+        assertEquals(0, models.get(4).runs());
+    }
+
+    @Test
+    public void nothingIsRunWithoutTrafficOrWhileALevelIsPinned() throws InterruptedException {
+        serve(3, 1, 0);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0));
+        Thread.sleep(60);
+        assertEquals("no requests: no warming", 0, models.get(0).runs() + models.get(2).runs());
+
+        warmer.holding(true);
+        startClient(engine.active());
+        Await.until("requests served", () -> engine.served() > 20);
+        assertEquals("pinned: no warming", 0, models.get(0).runs() + models.get(2).runs());
+
+        warmer.holding(false);
+        Await.until("warming resumed", () -> models.get(0).runs() > 0 && models.get(2).runs() > 0, models::toString);
+    }
+
+    @Test
+    public void prepareWarmsAColdLevelOnTheCallingThreadOnce() {
+        ActiveSet set = serve(4, 0, 0);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 3, 1.0));
+
+        assertTrue(warmer.prepare(set, 3));
+        assertEquals(3, models.get(3).runs());
+        assertFalse("warm now", warmer.prepare(set, 3));
+        assertFalse("the serving level", warmer.prepare(set, 0));
+        assertFalse("out of range", warmer.prepare(set, 4));
+        assertEquals(3, models.get(3).runs());
+        assertEquals(0, models.get(0).runs());
+    }
+
+    @Test
+    public void aLevelThatJustStoppedServingCountsAsWarm() {
+        ActiveSet set = serve(3, 0, 0);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 2, 1.0));
+        set.select(2);
+
+        assertFalse(warmer.prepare(set, 0));
+        assertEquals(0, models.get(0).runs());
+    }
+
+    @Test
+    public void switchedOffItRunsNothing() {
+        ActiveSet set = serve(3, 1, 0);
+        startClient(set);
+        warmer = new LevelWarmer(engine, new KeepWarm(0, 1, 2, 1.0));
+
+        assertFalse(warmer.prepare(set, 2));
+        Await.until("requests served", () -> engine.served() > 30);
+        assertEquals(0, models.get(0).runs() + models.get(2).runs());
+    }
+
+    @Test
+    public void aRetiredSetIsNeverRunAfterItsModelsClosed() {
+        ActiveSet set = serve(3, 1, 1);
+        startClient(set);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 2, 1.0));
+        Await.until("warming", () -> models.get(0).runs() > 0);
+
+        engine.retire(set, null, "test");
+        Await.until("closed", set::isClosed);
+
+        assertFalse(warmer.prepare(set, 2));
+        models.forEach(m -> assertEquals(m.toString(), 0, m.runsAfterClose()));
+    }
+
+    @Test
+    public void theIntervalStretchesToKeepWithinItsShareOfACore() throws InterruptedException {
+        serve(3, 1, 5);
+        startClient(engine.active());
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 1, 0.1));
+        Await.until("warming", () -> models.get(0).runs() > 0);
+        int before = models.get(0).runs() + models.get(2).runs();
+        Thread.sleep(500);
+        int runs = models.get(0).runs() + models.get(2).runs() - before;
+
+        // a round of 2 runs x 5 ms = 10 ms at most 10 % of a core: at least 100 ms apart, so <= 6 rounds in 0.5 s
+        assertTrue("warm runs in 0.5 s: " + runs, runs <= 12);
+    }
+}
