@@ -76,25 +76,49 @@ def main():
         row(1, "overhead, %s level `%s`: median per request, batch 1" % (o["which"], o["level"]),
             fmt(o["service"]["medianUs"], " µs", 2), "bare `OrtSession.run` " + fmt(o["bareOrt"]["medianUs"], " µs", 2),
             fmt(r, "", 3), "≤ 1.03" if smallest else "—", (r <= 1.03) if smallest else None)
-    # 2. switch
-    for s in gateway["switch"]:
-        head = s["series"] == "adjacent" and s["source"] == "policy"
+    # 2. switch (keep-warm on: the shipped configuration; off: keepWarmNeighbours = 0 through ConfigAdmin)
+    switch = gateway["switch"]
+
+    def warm_label(s):
+        return "keep-warm %s" % ("on" if s.get("keepWarm", True) else "off")
+
+    for s in switch:
+        shipped = s.get("keepWarm", True)
         how = "a policy's decision" if s["source"] == "policy" else "`RuntimeControl.pin`"
-        row(2, "switch, %s levels `%s`↔`%s`: %s → first result on the new level, median (p95) of %d"
-            % (s["series"], s["levels"][0], s["levels"][1], how, s["switches"]),
+        row(2, "switch, %s levels `%s`↔`%s`, %s: %s → first result on the new level, median (p95) of %d"
+            % (s["series"], s["levels"][0], s["levels"][1], warm_label(s), how, s["switches"]),
             "%s (%s)" % (fmt(s["decisionToFirstResultMedianUs"] / 1e3, " ms", 3),
                          fmt(s["decisionToFirstResultP95Us"] / 1e3, " ms", 3)),
-            "—", "—", "< 1 ms median" if head else "—",
-            (s["decisionToFirstResultMedianUs"] < 1000) if head else None)
-    for s in gateway["switch"]:
+            "—", "—", "< 1 ms median" if shipped else "—",
+            (s["decisionToFirstResultMedianUs"] < 1000) if shipped else None)
+    for s in switch:
         if s["source"] != "policy":
             continue
-        bare = s.get("bareOrtFirstOverSteadyMedian")
-        row(2, "switch, %s levels: first inference after a switch ÷ steady state, median (p95)" % s["series"],
+        shipped = s.get("keepWarm", True)
+        bare = next((b.get("bareOrtFirstOverSteadyMedian") for b in switch
+                     if b["series"] == s["series"] and b.get("bareOrtFirstOverSteadyMedian")), None)
+        row(2, "switch, %s levels, %s: first inference after a switch ÷ steady state, median (p95)"
+            % (s["series"], warm_label(s)),
             "%s (%s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2)),
             "two bare sessions alternating alike: %s" % fmt(bare, "", 2),
-            fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5",
-            s["firstOverSteadyMedian"] <= 1.5)
+            fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5" if shipped else "—",
+            (s["firstOverSteadyMedian"] <= 1.5) if shipped else None)
+    for series in ("adjacent", "extremes"):
+        on = next((s for s in switch if s["series"] == series and s["source"] == "policy"
+                   and s.get("keepWarm", True)), None)
+        off = next((s for s in switch if s["series"] == series and s["source"] == "policy"
+                    and not s.get("keepWarm", True)), None)
+        if on and off and on.get("gatewayCpuCores", -1) > 0 and off.get("gatewayCpuCores", -1) > 0:
+            extra = on["gatewayCpuCores"] - off["gatewayCpuCores"]
+            row(2, "cost of keep-warm, %s levels: steady-state latency on the new level (median of the per-switch "
+                "medians)" % series, fmt(on.get("steadyMedianUs"), " µs", 1),
+                "keep-warm off " + fmt(off.get("steadyMedianUs"), " µs", 1),
+                fmt(on["steadyMedianUs"] / off["steadyMedianUs"] if on.get("steadyMedianUs") and off.get("steadyMedianUs")
+                    else None, "", 3), "—", None)
+            row(2, "cost of keep-warm, %s levels: CPU of the gateway while a client infers continuously "
+                "(+%s of one core)" % (series, fmt(extra * 100, " %", 1)),
+                fmt(on["gatewayCpuCores"], " cores", 3), "keep-warm off " + fmt(off["gatewayCpuCores"], " cores", 3),
+                fmt(on["gatewayCpuCores"] / off["gatewayCpuCores"], "", 3), "—", None)
     # 3. cold start
     first = med([c.get("launcherToFirstResultMs") for c in cold])
     row(3, "cold start: launcher start → first result (median of %d)" % len(cold), fmt(first, " ms", 0), "—", "—",
@@ -120,7 +144,7 @@ def main():
                 % (torch["torch"], o["which"], o["level"]), fmt(o["service"]["medianUs"], " µs", 1),
                 "PyTorch " + fmt(t["medianUs"], " µs", 1), fmt(o["service"]["medianUs"] / t["medianUs"], "", 3),
                 "—", None)
-    adj = next((s for s in gateway["switch"] if s["series"] == "adjacent"), None)
+    adj = next((s for s in gateway["switch"] if s["series"] == "adjacent" and s.get("keepWarm", True)), None)
     largest = next((t for t in torch["levels"] if t["which"] == "largest"), torch["levels"][-1])
     if adj:
         row(5, "level change: ours (decision → first result) vs PyTorch (build the sub-network from its "
@@ -161,7 +185,10 @@ def main():
               "other level at its next decision and stamps that moment, or the bench calls `RuntimeControl.pin`; "
               "first result = the first `InferenceResult` whose `levelId()` is the new level; the ratio divides its "
               "`latencyNanos` by the median of the next 50 on that level, and the baseline repeats the alternation "
-              "with two bare sessions and no runtime. 3: wall time from the launcher to the first successful "
+              "with two bare sessions and no runtime. Keep-warm (the manager runs the serving level's neighbours "
+              "every 10 ms while serving, and a cold level once before switching to it) is on as shipped; the "
+              "off series set `keepWarmNeighbours = 0` through ConfigAdmin; CPU: thread CPU time of every gateway "
+              "thread over the series' wall time. 3: wall time from the launcher to the first successful "
               "`InferenceService.infer` (shipped configuration, demo camera on); activation from the manager's "
               "log. 4: VmRSS. 5: `bundles/bench/torch_ref.py` rebuilds the levels as eager `nn.Module`s from the "
               "ONNX weights (logits match ORT's within %.1g)."

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,7 +33,7 @@ public final class BenchComponent {
 
     @Activate
     public BenchComponent(BundleContext context, @Reference InferenceService service,
-                          @Reference RuntimeControl control) {
+                          @Reference RuntimeControl control, @Reference ConfigurationAdmin configAdmin) {
         long activated = System.currentTimeMillis();
         String out = context.getProperty(OUT);
         if (out == null || out.isBlank()) {
@@ -50,7 +51,7 @@ public final class BenchComponent {
             context.registerService(SwitchingPolicy.class, policy, props);
         }
         BenchRun run = new BenchRun(service, control, id -> family(context, id),
-            new BenchSettings(mode, sample, launch), policy);
+            new BenchSettings(mode, sample, launch), policy, new RuntimeConfiguration(configAdmin));
         thread = new Thread(() -> {
             int status = 0;
             Map<String, Object> report;

@@ -23,10 +23,12 @@ final class BenchRun {
     private final Gateway gateway;
     private final Function<String, ModelFamily> families;
     private final BenchSettings settings;
+    private final RuntimeConfiguration configuration;
     private final Sink sink = new Sink();
 
     BenchRun(InferenceService service, RuntimeControl control, Function<String, ModelFamily> families,
-             BenchSettings settings, BenchPolicy policy) {
+             BenchSettings settings, BenchPolicy policy, RuntimeConfiguration configuration) {
+        this.configuration = configuration;
         this.gateway = new Gateway(service, control, policy);
         this.families = families;
         this.settings = settings;
@@ -93,17 +95,22 @@ final class BenchRun {
         return overhead;
     }
 
-    /** Two adjacent middle levels by policy and by pin, and the extremes by policy; none with one level. */
+    /**
+     * Two adjacent middle levels and the extremes by policy, with keep-warm on and off, and the adjacent ones
+     * by pin; none with one level.
+     */
     private List<Object> switching(Workload work, List<Level> levels) throws Exception {
         List<Object> switching = new ArrayList<>();
         if (levels.size() >= 2) {
-            SwitchCostMeasurement measurement = new SwitchCostMeasurement(gateway, work, settings, sink);
+            SwitchCostMeasurement measurement = new SwitchCostMeasurement(gateway, work, settings, sink, configuration);
             int mid = (levels.size() - 1) / 2;
             Level a = levels.get(mid);
             Level b = levels.get(mid + 1);
-            switching.add(measurement.measure("adjacent", "policy", a, b));
-            switching.add(measurement.measure("extremes", "policy", smallest(levels), largest(levels)));
-            switching.add(measurement.measure("adjacent", "pin", a, b));
+            switching.add(measurement.measure("adjacent", "policy", a, b, true));
+            switching.add(measurement.measure("adjacent", "policy", a, b, false));
+            switching.add(measurement.measure("extremes", "policy", smallest(levels), largest(levels), true));
+            switching.add(measurement.measure("extremes", "policy", smallest(levels), largest(levels), false));
+            switching.add(measurement.measure("adjacent", "pin", a, b, true));
         }
         return switching;
     }

@@ -8,7 +8,6 @@ import io.dynofa.policy.api.Level;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One family resident on one backend: its Pareto levels and the level in use (or, while another backend
@@ -30,8 +29,6 @@ final class ActiveSet {
     /** Leases out, plus {@link #RETIRED} once retired: one word, so no lease can slip in after the last release. */
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** When each level last ran outside the serving path (warm-up) or stopped serving; 0 = never. */
-    private final AtomicLongArray warmedAt;
     private volatile int current;
     private volatile long switchedAt = System.nanoTime();
 
@@ -47,7 +44,6 @@ final class ActiveSet {
         this.probe = input.probe();
         this.levels = levels.toArray(new ResidentLevel[0]);
         this.levelList = levels.stream().map(ResidentLevel::level).toList();
-        this.warmedAt = new AtomicLongArray(levels.size());
     }
 
     ModelFamily family() {
@@ -106,10 +102,8 @@ final class ActiveSet {
         if (clamped == current) {
             return false;
         }
-        long now = System.nanoTime();
-        warmedAt.set(current, now);
         current = clamped;
-        switchedAt = now;
+        switchedAt = System.nanoTime();
         return true;
     }
 
@@ -118,16 +112,6 @@ final class ActiveSet {
         return Math.max(0, Math.min(levels.length - 1, index));
     }
 
-    /** Records that level {@code index} has just run (or stopped serving) at {@code nanoTime}. */
-    void warmed(int index, long nanoTime) {
-        warmedAt.set(index, nanoTime);
-    }
-
-    /** Whether level {@code index} was warmed or stopped serving within {@code freshNanos}. */
-    boolean isWarm(int index, long freshNanos) {
-        long at = warmedAt.get(index);
-        return at != 0 && System.nanoTime() - at < freshNanos;
-    }
 
     int indexOf(String levelId) {
         for (int i = 0; i < levels.length; i++) {

@@ -6,7 +6,8 @@ import java.lang.System.Logger.Level;
 /**
  * Carries out a policy's decision, on the manager thread: a level on the serving set, or service moved to
  * another backend's resident set of the same family (a reference swap: in-flight requests finish on the set
- * they leased). A level that is not warm is warmed first, so the first request on it runs at full speed.
+ * they leased). The level switched to is run once first (see {@link LevelWarmer}), so the first request on it runs at about
+ * its steady-state speed.
  */
 final class DecisionExecutor {
     private static final System.Logger LOG = System.getLogger(DecisionExecutor.class.getName());
@@ -40,7 +41,7 @@ final class DecisionExecutor {
         return true;
     }
 
-    /** Moves {@code set} to level {@code index} (clamped), warming that level first when it is cold. */
+    /** Moves {@code set} to level {@code index} (clamped), warming that level first. */
     boolean select(ActiveSet set, int index) {
         int level = set.clamp(index);
         warmer.prepare(set, level);

@@ -14,11 +14,6 @@ record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare) {
         return neighbours > 0;
     }
 
-    /** How long a warmed level counts as warm: two intervals. */
-    long freshNanos() {
-        return 2 * intervalMs * 1_000_000L;
-    }
-
     /** The configured values, each invalid one replaced by {@code previous}'s with a line in {@code problems}. */
     static KeepWarm of(ManagerConfig c, KeepWarm previous, List<String> problems) {
         int neighbours = c.keepWarmNeighbours();

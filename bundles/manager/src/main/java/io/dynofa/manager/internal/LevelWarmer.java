@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * <p>On its own thread, while requests are being served and no level is pinned, every interval runs each
  * level within {@link KeepWarm#neighbours()} steps of the serving one {@link KeepWarm#runs()} times on the
  * family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
- * of one core. {@link #prepare} warms a level that is not warm on the calling thread (the manager's, before
- * a switch). Runs hold a lease on their set, so a retired set's models are never run after closing.
+ * of one core. {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
+ * right before the switch: one run is enough and keeps the switch quick; thanks to the rounds it is itself
+ * usually warm). Runs hold a lease on their set, so a retired set's models are never run after closing.
  */
 final class LevelWarmer {
     private static final System.Logger LOG = System.getLogger(LevelWarmer.class.getName());
@@ -44,22 +45,21 @@ final class LevelWarmer {
     }
 
     /**
-     * Warms level {@code index} of {@code set} on the calling thread unless it is serving, was warmed
-     * recently or keeping warm is off.
+     * Runs level {@code index} of {@code set} once on the calling thread unless it is the serving level or
+     * keeping warm is off.
      *
      * @return whether it ran the level
      */
     boolean prepare(ActiveSet set, int index) {
         KeepWarm k = config;
-        if (!k.enabled() || index < 0 || index >= set.size() || (index == set.current() && engine.active() == set)
-            || set.isWarm(index, k.freshNanos())) {
+        if (!k.enabled() || index < 0 || index >= set.size() || (index == set.current() && engine.active() == set)) {
             return false;
         }
         if (!set.acquire()) {
             return false;
         }
         try {
-            return warm(set, index, k.runs());
+            return run(set, index, 1);
         } finally {
             set.release();
         }
@@ -109,7 +109,7 @@ final class LevelWarmer {
             for (int distance = 1; distance <= k.neighbours(); distance++) {
                 for (int index : new int[] {serving - distance, serving + distance}) {
                     if (index >= 0 && index < set.size()) {
-                        warm(set, index, k.runs());
+                        run(set, index, k.runs());
                     }
                 }
             }
@@ -119,7 +119,7 @@ final class LevelWarmer {
         return System.nanoTime() - start;
     }
 
-    private boolean warm(ActiveSet set, int index, int runs) {
+    private boolean run(ActiveSet set, int index, int runs) {
         ResidentLevel level = set.level(index);
         Tensor probe = set.probe();
         try {
@@ -130,7 +130,6 @@ final class LevelWarmer {
             LOG.log(Level.DEBUG, "warming level " + level.level().id() + " on " + set.backendId() + " failed", e);
             return false;
         }
-        set.warmed(index, System.nanoTime());
         return true;
     }
 }

@@ -16,6 +16,7 @@ final class FakeModel implements LoadedModel {
     private final AtomicInteger runsAfterClose = new AtomicInteger();
     private volatile RuntimeException runtimeFailure;
     private volatile boolean backendFailure;
+    private volatile Thread lastRunner;
 
     FakeModel(String name, int classIndex, int classes, long sleepMillis) {
         this.name = name;
@@ -32,6 +33,7 @@ final class FakeModel implements LoadedModel {
     @Override
     public Tensor run(Tensor input) throws BackendException {
         runs.incrementAndGet();
+        lastRunner = Thread.currentThread();
         if (closes.get() > 0) {
             runsAfterClose.incrementAndGet();
             throw new BackendException("model " + name + " is closed");
@@ -76,6 +78,11 @@ final class FakeModel implements LoadedModel {
 
     int runs() {
         return runs.get();
+    }
+
+    /** The thread of the latest run, null before the first. */
+    Thread lastRunner() {
+        return lastRunner;
     }
 
     int closes() {

@@ -62,9 +62,6 @@ public class LevelWarmerTest {
 
         assertEquals("l0 is two steps away", 0, models.get(0).runs());
         assertEquals("l4 is two steps away", 0, models.get(4).runs());
-        assertTrue(set.isWarm(1, 1_000_000_000L));
-        assertTrue(set.isWarm(3, 1_000_000_000L));
-        assertFalse(set.isWarm(4, 1_000_000_000L));
     }
 
     @Test
@@ -96,27 +93,27 @@ public class LevelWarmerTest {
     }
 
     @Test
-    public void prepareWarmsAColdLevelOnTheCallingThreadOnce() {
+    public void prepareRunsTheTargetLevelOnceOnTheCallingThread() {
         ActiveSet set = serve(4, 0, 0);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 3, 1.0));
-
         assertTrue(warmer.prepare(set, 3));
-        assertEquals(3, models.get(3).runs());
-        assertFalse("warm now", warmer.prepare(set, 3));
+        assertEquals(Thread.currentThread(), models.get(3).lastRunner());
+        assertEquals("one run, whatever keepWarmRuns says", 1, models.get(3).runs());
         assertFalse("the serving level", warmer.prepare(set, 0));
         assertFalse("out of range", warmer.prepare(set, 4));
-        assertEquals(3, models.get(3).runs());
+        assertFalse("out of range", warmer.prepare(set, -1));
+        assertEquals(1, models.get(3).runs());
         assertEquals(0, models.get(0).runs());
     }
 
     @Test
-    public void aLevelThatJustStoppedServingCountsAsWarm() {
-        ActiveSet set = serve(3, 0, 0);
+    public void aStandbySetsCurrentLevelIsNotServingSoPrepareRunsIt() {
+        ActiveSet standby = FakeSets.of(2, 0, models);
+        serve(2, 0, 0);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 2, 1.0));
-        set.select(2);
 
-        assertFalse(warmer.prepare(set, 0));
-        assertEquals(0, models.get(0).runs());
+        assertTrue(warmer.prepare(standby, 0));
+        assertEquals(1, models.get(0).runs());
     }
 
     @Test
