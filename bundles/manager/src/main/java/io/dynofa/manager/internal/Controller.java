@@ -119,14 +119,20 @@ final class Controller {
         thread.execute(this::tick);
     }
 
-    void shutdown() {
+    /**
+     * Stops the manager's threads (waiting for a load in progress), stops serving and retires every set;
+     * returns the retired sets (their models close once in-flight requests return their leases).
+     */
+    List<ActiveSet> shutdown() {
         thread.shutdown();
         warmer.shutdown();
         ActiveSet last = engine.swap(null, "the runtime manager stopped");
-        residency.removeIf(set -> true).forEach(ActiveSet::retire);
-        if (last != null) {
-            last.retire();
+        List<ActiveSet> retired = new ArrayList<>(residency.removeIf(set -> true));
+        if (last != null && !retired.contains(last)) {
+            retired.add(last);
         }
+        retired.forEach(ActiveSet::retire);
+        return retired;
     }
 
     private void reconcile() {

@@ -39,10 +39,12 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = ManagerConfig.class)
 public final class RuntimeManager implements InferenceService, RuntimeControl {
     static final String PID = "io.dynofa.runtime";
+    private static final long EXIT_WAIT_MS = 2_000;
 
     private final InferenceEngine engine = new InferenceEngine();
     private final Controller controller;
     private final ExecutorService async;
+    private final Thread exitHook = new Thread(this::stopForExit, "dynofa-manager-exit");
     private volatile ProfileStore profileStore;
 
     @Activate
@@ -55,6 +57,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
             t.setDaemon(true);
             return t;
         });
+        Runtime.getRuntime().addShutdownHook(exitHook);
         controller.requestReconcile();
     }
 
@@ -67,8 +70,32 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Deactivate
     void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook runs (or has run) stopForExit
+        }
         async.shutdown();
         controller.shutdown();
+    }
+
+    /**
+     * The JVM is exiting without the framework stopping first (System.exit, SIGTERM, Ctrl-C): the native
+     * libraries' destructors run at exit and crash a thread still inside them, so finish the load in
+     * progress, stop serving and wait (up to {@value #EXIT_WAIT_MS} ms) for in-flight requests to return
+     * and the models to close.
+     */
+    void stopForExit() {
+        async.shutdownNow();
+        List<ActiveSet> retired = controller.shutdown();
+        long deadline = System.nanoTime() + EXIT_WAIT_MS * 1_000_000L;
+        try {
+            while (!retired.stream().allMatch(ActiveSet::isClosed) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

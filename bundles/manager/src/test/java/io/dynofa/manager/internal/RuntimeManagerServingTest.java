@@ -16,6 +16,8 @@ import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
@@ -52,6 +54,30 @@ public class RuntimeManagerServingTest {
         assertEquals("dynofa-step", status.policy());
         assertTrue(manager.inputSpec().isPresent());
         assertEquals(1, manager.status().served());
+    }
+
+    @Test
+    public void onJvmExitTheRequestInFlightFinishesAndEveryModelIsClosedBeforeTheHookReturns() throws Exception {
+        FakeBackend backend = standardBackend().sleeping("l2", 200);
+        RuntimeManager manager = rule.startServing(config("pinnedLevel", "l2"), standardFamily("fam"), backend);
+        rule.awaitStatus("pinned to l2", s -> "l2".equals(s.levelId()));
+        int runsBefore = backend.loaded("l2").runs();
+        CompletableFuture<InferenceResult> inFlight = CompletableFuture.supplyAsync(() -> {
+            try {
+                return manager.infer(validInput());
+            } catch (InferenceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        Await.until("the request running on l2", () -> backend.loaded("l2").runs() > runsBefore);
+
+        manager.stopForExit();
+
+        assertTrue("models closed: " + backend.loaded(), backend.loaded().stream().allMatch(FakeModel::isClosed));
+        assertTrue("the request in flight had finished", inFlight.isDone());
+        assertEquals("l2", inFlight.get().levelId());
+        inferFails(manager, validInput(), Reason.NOT_READY);
+        assertTrue(backend.loaded().stream().noneMatch(m -> m.runsAfterClose() > 0));
     }
 
     @Test
