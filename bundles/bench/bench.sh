@@ -9,6 +9,8 @@
 #   4. memory     gateway RSS with the family active vs a bare JVM with one ORT session of the largest level
 #   5. reference  the same levels in PyTorch eager (Debian python3-torch, 1 thread, batch 1)
 #   6. allocation heap bytes per request on the calling thread (ThreadMXBean.getThreadAllocatedBytes)
+#   1+6 again with JMH (bundles/bench-jmh): the serving bundles in a Felix framework inside the JMH JVM,
+#       InferenceService vs bare OrtSession.run, average time per request and -prof gc gc.alloc.rate.norm
 # Everything in the gateway is measured by the bench bundle (bundles/bench) dropped into the deploy/
 # folder of a scratch working directory, through the public services only. --quick: < 2 minutes.
 set -euo pipefail
@@ -52,9 +54,10 @@ fi
 
 # --- build the runnable and the bench bundle (no tests) -----------------------------------------------
 BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar 2>/dev/null | head -1 || true)
-if $build || [ ! -f "$JAR" ] || [ -z "$BENCH_JAR" ]; then
+JMH_DIR="$ROOT/bundles/bench-jmh/target"
+if $build || [ ! -f "$JAR" ] || [ -z "$BENCH_JAR" ] || [ ! -s "$JMH_DIR/classpath.txt" ]; then
   say "building the runnable and the bench bundle (mvn install, tests skipped)"
-  mvn -B -q -e -Dstyle.color=never -DskipTests install -pl bundles/runnable,bundles/bench -am >&2
+  mvn -B -q -e -Dstyle.color=never -DskipTests install -pl bundles/runnable,bundles/bench,bundles/bench-jmh -am >&2
 fi
 BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar | head -1)
 ORT_JAR=$(ls "$ROOT"/bundles/onnxruntime/target/onnxruntime-*.jar | head -1)
@@ -102,6 +105,15 @@ PYEOF
 )
 say "bare JVM + one ORT session: $(basename "$largest_file")"
 java -cp "$ORT_JAR:$BENCH_JAR" io.dynofa.bench.internal.BareOrtMain "$largest_file" 2000 >"$out/bare-memory.json"
+
+# 1+6 with JMH: one fork per benchmark and level, the serving bundles in a framework inside the fork
+say "JMH: InferenceService vs bare OrtSession.run (-prof gc)"
+jmh_args=(-f 1 -wi 3 -w 1s -i 5 -r 1s); $quick && jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+( cd "$WORK"
+  java -cp "$JMH_DIR/classes:$(cat "$JMH_DIR/classpath.txt")" org.openjdk.jmh.Main InferenceOverheadBenchmark \
+    "${jmh_args[@]}" -prof gc -rf json -rff "$out/jmh.json" \
+    -jvmArgsAppend "-Ddynofa.jmh.bundles=$JMH_DIR/gateway" ) >"$out/jmh.log" 2>&1 \
+  || { tail -30 "$out/jmh.log" >&2; die "JMH run failed (log: $out/jmh.log)"; }
 
 # 5. PyTorch eager reference, same levels, 1 thread, batch 1
 say "PyTorch eager reference"

@@ -38,6 +38,19 @@ def fmt(v, unit="", digits=1):
     return ("%." + str(digits) + "f%s") % (v, unit)
 
 
+def jmh_rows(results):
+    """JMH's JSON as [(level, {benchmark: {us, err, alloc}})], levels in the order first seen."""
+    by_level = {}
+    for r in results:
+        which = r.get("params", {}).get("level", "?")
+        name = r["benchmark"].rsplit(".", 1)[-1]
+        secondary = r.get("secondaryMetrics", {})
+        alloc = next((m["score"] for k, m in secondary.items() if k.lstrip("·") == "gc.alloc.rate.norm"), None)
+        by_level.setdefault(which, {})[name] = {"us": r["primaryMetric"]["score"],
+                                                "err": r["primaryMetric"]["scoreError"], "alloc": alloc}
+    return list(by_level.items())
+
+
 def verdict(ok):
     return "n/a" if ok is None else ("yes" if ok else "**no**")
 
@@ -152,6 +165,24 @@ def main():
             fmt(adj["decisionToFirstResultMedianUs"] / 1e3, " ms", 3),
             "PyTorch " + fmt(largest["buildAndFirstRunMs"], " ms", 1),
             fmt(adj["decisionToFirstResultMedianUs"] / 1e3 / largest["buildAndFirstRunMs"], "", 4), "—", None)
+    # 1 and 6 with JMH (bundles/bench-jmh; absent from reports written before it existed)
+    for which, level_row in jmh_rows(load(os.path.join(d, "jmh.json")) if os.path.exists(os.path.join(d, "jmh.json"))
+                                     else []):
+        svc, bare = level_row.get("service"), level_row.get("bareOrt")
+        if svc and bare:
+            row(1, "overhead with JMH, %s level: `InferenceService.infer` vs bare `OrtSession.run`, average time "
+                "per request (± 99.9 %% CI)" % which,
+                "%s ± %s" % (fmt(svc["us"], " µs", 2), fmt(svc["err"], "", 2)),
+                "bare %s ± %s" % (fmt(bare["us"], " µs", 2), fmt(bare["err"], "", 2)),
+                fmt(svc["us"] / bare["us"], "", 3), "≤ 1.03" if which == "smallest" else "—",
+                (svc["us"] / bare["us"] <= 1.03) if which == "smallest" else None)
+            reused = level_row.get("bareOrtReusedInput")
+            if svc.get("alloc") is not None and bare.get("alloc"):
+                row(6, "heap allocated per request with JMH `-prof gc` (`gc.alloc.rate.norm`), %s level" % which,
+                    fmt(svc["alloc"], " B", 0),
+                    "bare `OrtSession.run` %s (tensor reused: %s)"
+                    % (fmt(bare["alloc"], " B", 0), fmt(reused.get("alloc") if reused else None, " B", 0)),
+                    fmt(svc["alloc"] / bare["alloc"], "", 2), "—", None)
     # 6. allocation
     for o in gateway["overhead"]:
         row(6, "heap allocated per request, %s level `%s`" % (o["which"], o["level"]),
@@ -191,14 +222,18 @@ def main():
               "thread over the series' wall time. 3: wall time from the launcher to the first successful "
               "`InferenceService.infer` (shipped configuration, demo camera on); activation from the manager's "
               "log. 4: VmRSS. 5: `bundles/bench/torch_ref.py` rebuilds the levels as eager `nn.Module`s from the "
-              "ONNX weights (logits match ORT's within %.1g)."
+              "ONNX weights (logits match ORT's within %.1g). JMH rows: `bundles/bench-jmh`, the serving bundles "
+              "(SCR, CPU backend, family provider, latency monitor, dynofa-step, manager) in a Felix framework "
+              "inside each JMH fork, the level pinned; 1 fork, warm-up and measurement iterations of 1 s."
               % (ov["rounds"], ov["blockSize"], ov["maxAbsDiffServiceVsBare"],
                  "2,000" if args.mode == "quick" else "10,000",
                  max(t["maxAbsDiffVsOrt"] for t in torch["levels"])))
     text = "\n".join(md) + "\n"
     with open(os.path.join(d, "bench-report.md"), "w") as f:
         f.write(text)
+    jmh_path = os.path.join(d, "jmh.json")
     report = {"mode": args.mode, "date": date, "rows": rows, "coldStart": cold, "gatewayActivation": gateway_activation,
+              "jmh": load(jmh_path) if os.path.exists(jmh_path) else None,
               "gateway": gateway, "bareMemory": bare_mem, "torch": torch}
     with open(os.path.join(d, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
