@@ -1,6 +1,7 @@
 package io.dynofa.bench.internal;
 
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.headless.internal.OrderlyExit;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.runtime.api.RuntimeControl;
@@ -22,8 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Runs the benchmark when the framework property {@value #OUT} names an output file (bench.sh sets it),
- * writes the JSON there and ends the JVM with status 0 from a thread of its own (as the headless
- * reporter does); does nothing otherwise.
+ * writes the JSON there and ends the JVM with status 0 (1 when it failed) through {@link OrderlyExit}, as the
+ * headless reporter does; does nothing otherwise.
  */
 @Component(immediate = true, service = {})
 public final class BenchComponent {
@@ -69,8 +70,7 @@ public final class BenchComponent {
                 e.printStackTrace();
                 status = 1;
             }
-            int exit = status;
-            new Thread(() -> System.exit(exit), "dynofa-bench-exit").start();
+            OrderlyExit.exit(context, status, "dynofa-bench-exit");
         }, "dynofa-bench");
         thread.start();
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.dynofa.headless.internal.OrderlyExit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -39,12 +40,12 @@ public final class Doctor {
         }
         long settleMs = parse(context.getProperty(SETTLE_PROPERTY));
         PrintStream stdout = System.out;
-        thread = new Thread(() -> examine(settleMs, stdout), "dynofa-doctor");
+        thread = new Thread(() -> examine(context, settleMs, stdout), "dynofa-doctor");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void examine(long settleMs, PrintStream stdout) {
+    private void examine(BundleContext context, long settleMs, PrintStream stdout) {
         try {
             Thread.sleep(settleMs);
         } catch (InterruptedException e) {
@@ -58,8 +59,7 @@ public final class Doctor {
         GatewaySection.configurations(report, configAdmin);
         stdout.print(report);
         stdout.flush();
-        // System.exit from a thread of its own: see the reporter's HeadlessReporter for why
-        new Thread(() -> System.exit(0), "dynofa-doctor-exit").start();
+        OrderlyExit.exit(context, 0, "dynofa-doctor-exit");
     }
 
     private static long parse(String text) {

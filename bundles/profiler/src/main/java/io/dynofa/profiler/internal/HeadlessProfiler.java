@@ -7,6 +7,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Supplier;
+import io.dynofa.headless.internal.OrderlyExit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,7 +57,7 @@ public final class HeadlessProfiler {
                 String summary = ProfileRun.run(profiler, store, families, backends, quick, err);
                 out.print(summary);
                 out.flush();
-                exit(0);
+                OrderlyExit.exit(context, 0, "dynofa-profile-exit");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -64,7 +65,7 @@ public final class HeadlessProfiler {
                 err.println();
                 err.println("dynofa profile: error: " + e.getMessage());
                 err.flush();
-                exit(1);
+                OrderlyExit.exit(context, 1, "dynofa-profile-exit");
             }
         }, "dynofa-profile");
         thread.setDaemon(true);
@@ -105,8 +106,4 @@ public final class HeadlessProfiler {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** From a thread of its own: System.exit runs the shutdown hooks, which stop the framework and this component. */
-    private static void exit(int status) {
-        new Thread(() -> System.exit(status), "dynofa-profile-exit").start();
-    }
 }

@@ -6,6 +6,7 @@ import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.io.PrintStream;
 import java.lang.System.Logger;
+import io.dynofa.headless.internal.OrderlyExit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +42,7 @@ public final class HeadlessReporter {
             stdout.println(text);
             stdout.flush();
         });
-        loop.start(seconds, HeadlessReporter::exitJvm);
+        loop.start(seconds, () -> OrderlyExit.exit(context, 0, "dynofa-headless-stop"));
     }
 
     @Deactivate
@@ -79,13 +80,4 @@ public final class HeadlessReporter {
         }
     }
 
-    /**
-     * Ends the JVM with status 0 from a thread of its own (exiting deactivates this component, which
-     * ends the reporter's thread). The launcher's shutdown hook stops the framework on the way out;
-     * stopping the framework first instead would race the bnd launcher's own exit with 117 (STOPPED).
-     */
-    private static void exitJvm() {
-        Thread stopper = new Thread(() -> System.exit(0), "dynofa-headless-stop");
-        stopper.start();
-    }
 }
