@@ -104,16 +104,21 @@ def main():
                          fmt(s["decisionToFirstResultP95Us"] / 1e3, " ms", 3)),
             "—", "—", "< 1 ms median" if shipped else "—",
             (s["decisionToFirstResultMedianUs"] < 1000) if shipped else None)
+    def blocks(values):
+        return "/".join(fmt(v, "", 2) for v in values) if values else "n/a"
+
     for s in switch:
         if s["source"] != "policy":
             continue
         shipped = s.get("keepWarm", True)
-        bare = next((b.get("bareOrtFirstOverSteadyMedian") for b in switch
-                     if b["series"] == s["series"] and b.get("bareOrtFirstOverSteadyMedian")), None)
-        row(2, "switch, %s levels, %s: first inference after a switch ÷ steady state, median (p95)"
-            % (s["series"], warm_label(s)),
-            "%s (%s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2)),
-            "two bare sessions alternating alike: %s" % fmt(bare, "", 2),
+        src = next((b for b in switch if b["series"] == s["series"] and b.get("bareOrtFirstOverSteadyMedian")), {})
+        bare = src.get("bareOrtFirstOverSteadyMedian")
+        row(2, "switch, %s levels, %s: first inference after a switch ÷ steady state, median (p95) of %d switches "
+            "in %d interleaved blocks (block medians)" % (s["series"], warm_label(s), s["switches"], s.get("blocks", 1)),
+            "%s (%s; %s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2),
+                             blocks(s.get("firstOverSteadyBlockMedians"))),
+            "two bare sessions alternating alike: %s (%s)" % (fmt(bare, "", 2),
+                                                            blocks(src.get("bareOrtFirstOverSteadyBlockMedians"))),
             fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5" if shipped else "—",
             (s["firstOverSteadyMedian"] <= 1.5) if shipped else None)
     for series in ("adjacent", "extremes"):
@@ -216,7 +221,8 @@ def main():
               "other level at its next decision and stamps that moment, or the bench calls `RuntimeControl.pin`; "
               "first result = the first `InferenceResult` whose `levelId()` is the new level; the ratio divides its "
               "`latencyNanos` by the median of the next 50 on that level, and the baseline repeats the alternation "
-              "with two bare sessions and no runtime. Keep-warm (the manager runs the serving level's neighbours "
+              "with two bare sessions and no runtime; the policy series interleave keep-warm on, off and the bare "
+              "sessions in blocks (their order alternating). Keep-warm (the manager runs the serving level's neighbours "
               "every 10 ms while serving, and a cold level once before switching to it) is on as shipped; the "
               "off series set `keepWarmNeighbours = 0` through ConfigAdmin; CPU: thread CPU time of every gateway "
               "thread over the series' wall time. 3: wall time from the launcher to the first successful "

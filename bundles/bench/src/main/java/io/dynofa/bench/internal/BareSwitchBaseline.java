@@ -17,8 +17,8 @@ final class BareSwitchBaseline {
         this.sink = sink;
     }
 
-    /** The median first-over-steady ratio over {@code switches} alternations between {@code a} and {@code b}. */
-    double firstOverSteadyMedian(Level a, Level b, int switches) throws Exception {
+    /** The first-over-steady ratio of each of {@code switches} alternations between {@code a} and {@code b}. */
+    double[] firstOverSteady(Level a, Level b, int switches) throws Exception {
         float[][] images = work.images();
         Random random = new Random(42);
         double[] ratios = new double[switches];
@@ -48,6 +48,6 @@ final class BareSwitchBaseline {
                 current = next;
             }
         }
-        return Stats.median(ratios, switches);
+        return ratios;
     }
 }

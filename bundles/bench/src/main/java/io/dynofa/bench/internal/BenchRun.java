@@ -96,8 +96,8 @@ final class BenchRun {
     }
 
     /**
-     * Two adjacent middle levels and the extremes by policy, with keep-warm on and off, and the adjacent ones
-     * by pin; none with one level.
+     * Two adjacent middle levels and the extremes by policy, keep-warm on and off and bare sessions
+     * interleaved, and the adjacent ones by pin; none with one level.
      */
     private List<Object> switching(Workload work, List<Level> levels) throws Exception {
         List<Object> switching = new ArrayList<>();
@@ -106,11 +106,9 @@ final class BenchRun {
             int mid = (levels.size() - 1) / 2;
             Level a = levels.get(mid);
             Level b = levels.get(mid + 1);
-            switching.add(measurement.measure("adjacent", "policy", a, b, true));
-            switching.add(measurement.measure("adjacent", "policy", a, b, false));
-            switching.add(measurement.measure("extremes", "policy", smallest(levels), largest(levels), true));
-            switching.add(measurement.measure("extremes", "policy", smallest(levels), largest(levels), false));
-            switching.add(measurement.measure("adjacent", "pin", a, b, true));
+            switching.addAll(measurement.comparePolicySwitches("adjacent", a, b));
+            switching.addAll(measurement.comparePolicySwitches("extremes", smallest(levels), largest(levels)));
+            switching.add(measurement.measurePins("adjacent", a, b));
         }
         return switching;
     }

@@ -2,6 +2,8 @@ package io.dynofa.bench.internal;
 
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,49 +36,59 @@ final class SwitchCostMeasurement {
     }
 
     /**
-     * Alternates between {@code a} and {@code b}; {@code source} is "policy" or "pin"; {@code keepWarm} false
-     * sets the manager's {@code keepWarmNeighbours} to 0 for the measurement (a policy series with keep-warm
-     * on is also measured on two bare sessions).
+     * A policy's switches between {@code a} and {@code b} with the manager's keep-warm on (as shipped), off
+     * ({@code keepWarmNeighbours} = 0 through ConfigAdmin) and on two bare sessions, interleaved in
+     * {@code blocks} rounds (the order of on and off alternating) so that a change in the host's state
+     * affects all three alike; returns the keep-warm-on and -off summaries, the first with the bare one.
      */
-    Map<String, Object> measure(String name, String source, Level a, Level b, boolean keepWarm) throws Exception {
-        Dictionary<String, Object> before = keepWarm ? null : configuration.override("keepWarmNeighbours", 0);
-        try {
-            return measure(name, source, a, b, keepWarm, source.equals("policy"));
-        } finally {
-            if (before != null) {
-                configuration.restore(before);
+    List<Map<String, Object>> comparePolicySwitches(String name, Level a, Level b) throws Exception {
+        int blocks = settings.quick() ? 2 : 4;
+        int switches = settings.quick() ? 10 : 16;
+        SwitchSamples on = new SwitchSamples();
+        SwitchSamples off = new SwitchSamples();
+        List<Double> bareRatios = new ArrayList<>();
+        List<Double> bareBlockMedians = new ArrayList<>();
+        for (int block = 0; block < blocks; block++) {
+            for (boolean keepWarm : block % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                Dictionary<String, Object> before = keepWarm ? null : configuration.override("keepWarmNeighbours", 0);
+                try {
+                    startOn(a, true);
+                    alternate(a, b, true, keepWarm ? on : off, switches);
+                } finally {
+                    if (before != null) {
+                        configuration.restore(before);
+                    }
+                }
             }
+            double[] ratios = bare.firstOverSteady(a, b, switches);
+            Arrays.stream(ratios).forEach(bareRatios::add);
+            bareBlockMedians.add(Stats.round(Stats.median(ratios, ratios.length), 3));
         }
+        double[] allBare = bareRatios.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<String, Object> withKeepWarm = describe(name, "policy", a, b, true, on);
+        withKeepWarm.put("bareOrtFirstOverSteadyMedian", Stats.round(Stats.median(allBare, allBare.length), 3));
+        withKeepWarm.put("bareOrtFirstOverSteadyBlockMedians", bareBlockMedians);
+        return List.of(withKeepWarm, describe(name, "policy", a, b, false, off));
     }
 
-    private Map<String, Object> measure(String name, String source, Level a, Level b, boolean keepWarm,
-                                        boolean viaPolicy) throws Exception {
-        startOn(a, viaPolicy);
-        int switches = settings.quick() ? 20 : 60;
-        long[] toResult = new long[switches];
-        long[] toStart = new long[switches];
-        double[] firstOverSteady = new double[switches];
-        double[] steady = new double[switches];
-        double cores = alternate(a, b, viaPolicy, toResult, toStart, firstOverSteady, steady);
+    /** Pins {@code a} and {@code b} in turn through {@link RuntimeControl#pin} (keep-warm on, as shipped). */
+    Map<String, Object> measurePins(String name, Level a, Level b) throws Exception {
+        SwitchSamples pins = new SwitchSamples();
+        startOn(a, false);
+        alternate(a, b, false, pins, settings.quick() ? 20 : 60);
+        return describe(name, "pin", a, b, true, pins);
+    }
+
+    private static Map<String, Object> describe(String name, String source, Level a, Level b, boolean keepWarm,
+                                                SwitchSamples samples) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("series", name);
-        out.put("keepWarm", keepWarm);
-        out.put("gatewayCpuCores", Stats.round(cores, 3));
-        out.put("decision", viaPolicy ? "SwitchingPolicy.decide on the manager thread"
-            : "RuntimeControl.pin on the bench thread (handed to the manager thread)");
         out.put("source", source);
+        out.put("keepWarm", keepWarm);
+        out.put("decision", source.equals("policy") ? "SwitchingPolicy.decide on the manager thread"
+            : "RuntimeControl.pin on the bench thread (handed to the manager thread)");
         out.put("levels", List.of(a.id(), b.id()));
-        out.put("switches", switches);
-        out.put("decisionToFirstResultMedianUs", Stats.round(Stats.median(toResult, switches) / 1e3, 1));
-        out.put("decisionToFirstResultP95Us", Stats.round(Stats.percentile(toResult, switches, 0.95) / 1e3, 1));
-        out.put("decisionToFirstRunStartMedianUs", Stats.round(Stats.median(toStart, switches) / 1e3, 1));
-        out.put("firstOverSteadyMedian", Stats.round(Stats.median(firstOverSteady, switches), 3));
-        out.put("firstOverSteadyP95", Stats.round(Stats.percentile(firstOverSteady, switches, 0.95), 3));
-        out.put("steadyMedianUs", Stats.round(Stats.median(steady, switches) / 1e3, 2));
-        out.put("firstOverSteadyMax", Stats.round(Stats.percentile(firstOverSteady, switches, 1.0), 3));
-        if (viaPolicy && keepWarm) {
-            out.put("bareOrtFirstOverSteadyMedian", Stats.round(bare.firstOverSteadyMedian(a, b, switches), 3));
-        }
+        out.putAll(samples.summary());
         return out;
     }
 
@@ -95,11 +107,12 @@ final class SwitchCostMeasurement {
     }
 
     /**
-     * One switch per entry of the arrays, alternating from {@code a}, 20-50 ms apart; returns the cores the
-     * gateway's threads used meanwhile.
+     * {@code switches} switches into {@code samples} as one block, alternating from {@code a}, 20-50 ms
+     * apart, with the cores the gateway's threads used meanwhile.
      */
-    private double alternate(Level a, Level b, boolean viaPolicy, long[] toResult, long[] toStart,
-                           double[] firstOverSteady, double[] steady) throws Exception {
+    private void alternate(Level a, Level b, boolean viaPolicy, SwitchSamples samples, int switches)
+        throws Exception {
+        int first = samples.reserve(switches);
         SwitchClient client = new SwitchClient(gateway.service(), gateway.policy(), work.tensors(), STEADY_RUNS);
         client.viaPolicy = viaPolicy;
         client.setDaemon(true);
@@ -109,7 +122,7 @@ final class SwitchCostMeasurement {
         Random random = new Random(42);
         Level current = a;
         try {
-            for (int s = 0; s < toResult.length; s++) {
+            for (int s = 0; s < switches; s++) {
                 Level next = current == a ? b : a;
                 client.target = next.id();
                 client.phase = 1;
@@ -129,15 +142,13 @@ final class SwitchCostMeasurement {
                 if (client.failure != null) {
                     throw new IllegalStateException("client failed", client.failure);
                 }
-                toResult[s] = client.decisionToFirstResult;
-                toStart[s] = client.decisionToFirstStart;
-                steady[s] = Stats.median(client.steady, client.steadyCount);
-                firstOverSteady[s] = client.firstLatency / steady[s];
+                samples.set(first + s, client.decisionToFirstResult, client.decisionToFirstStart,
+                    client.firstLatency, Stats.median(client.steady, client.steadyCount));
                 client.phase = 0;
                 current = next;
                 Thread.sleep(20 + random.nextInt(30));
             }
-            return cpu.cores();
+            samples.endBlock(switches, cpu.cores());
         } finally {
             client.stop = true;
             client.join(5_000);

@@ -114,9 +114,15 @@ final class Controller {
         requestReconcile();
     }
 
+    /** Holds {@code levelId} (null: the policy decides again); applied at once, without reading the monitors. */
     void pin(String levelId) {
         pinned = levelId;
-        thread.execute(this::tick);
+        thread.execute(() -> {
+            ActiveSet set = engine.active();
+            if (set != null && !applyPin(set)) {
+                tick();
+            }
+        });
     }
 
     /**
@@ -180,16 +186,10 @@ final class Controller {
         if (set == null) {
             return;
         }
-        String pin = pinned;
-        int pinIndex = pin == null ? -1 : set.indexOf(pin);
-        warmer.holding(pinIndex >= 0);
-        if (pinIndex >= 0) {
-            lastDecision = "pinned to " + pin;
-            if (executor.select(set, pinIndex)) {
-                switches.increment();
-            }
+        if (applyPin(set)) {
             return;
         }
+        String pin = pinned;
         Settings s = settings;
         List<String> problems = new ArrayList<>();
         if (pin != null) {
@@ -225,6 +225,21 @@ final class Controller {
             switches.increment();
         }
         lastDecision = executor.outcome(set, decision);
+    }
+
+    /** Serves the pinned level if one is set and active; false when the policy decides. */
+    private boolean applyPin(ActiveSet set) {
+        String pin = pinned;
+        int pinIndex = pin == null ? -1 : set.indexOf(pin);
+        warmer.holding(pinIndex >= 0);
+        if (pinIndex < 0) {
+            return false;
+        }
+        lastDecision = "pinned to " + pin;
+        if (executor.select(set, pinIndex)) {
+            switches.increment();
+        }
+        return true;
     }
 
     private Signals readMonitors() {
