@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b]: runs the contention trace
+# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: runs the contention trace
 # against every policy, static levels and an oracle; writes Markdown, JSON and a PNG timeline.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -58,7 +58,7 @@ def hogs_at(phase, t_in_phase, scale):
     return phase["hogs"] if (t_in_phase % period) < on * scale else 0
 
 
-def scratch_dir(trace, policy, pinned, fps):
+def scratch_dir(trace, policy, pinned, fps, extra=()):
     work = tempfile.mkdtemp(prefix="dynofa-exp-")
     cfg = os.path.join(work, "runtime-config")
     shutil.copytree(os.path.join(ROOT, "runtime-config"), cfg,
@@ -66,6 +66,8 @@ def scratch_dir(trace, policy, pinned, fps):
     with open(os.path.join(cfg, "io.dynofa.runtime.cfg"), "w") as f:
         f.write(f"targetLatencyMs = {trace['targetMs']}\npolicy = {policy}\nfallbackPolicy = dynofa-step\n"
                 f"family = fmnist-ofa\nbackend = cpu\npinnedLevel = {pinned or ''}\n")
+        for key, value in extra:
+            f.write(f"{key.strip()} = {value.strip()}\n")
     with open(os.path.join(cfg, "io.dynofa.demo.cfg"), "w") as f:
         f.write(f"enabled = true\nfps = {fps}\nloop = true\nsampleDir = models/samples/fashion-mnist\n")
     os.symlink(os.path.join(ROOT, "models"), os.path.join(work, "models"))
@@ -76,10 +78,10 @@ def scratch_dir(trace, policy, pinned, fps):
     return work
 
 
-def run_once(name, trace, scale, policy, pinned, log):
+def run_once(name, trace, scale, policy, pinned, log, extra=()):
     schedule = phase_schedule(trace, scale)
     total = schedule[-1][1]
-    work = scratch_dir(trace, policy, pinned, trace.get("fps", 200))
+    work = scratch_dir(trace, policy, pinned, trace.get("fps", 200), extra)
     stderr = open(os.path.join(work, "gateway.log"), "w")
     proc = subprocess.Popen(["java", f"-Ddynofa.headless.seconds={int(total + STARTUP_TIMEOUT + 10)}",
                              "-Dgosh.args=--nointeractive", "-jar", JAR], cwd=work, stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""./dynofa experiment [--trace FILE] [--quick] [--out DIR]: see harness.py."""
+"""./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: see harness.py."""
 import argparse
 import json
 import os
@@ -14,19 +14,26 @@ def main():
     ap.add_argument("--quick", action="store_true", help="phases scaled to a third of their length")
     ap.add_argument("--out", default=os.path.join(harness.ROOT, "experiment", "results"))
     ap.add_argument("--policies", default=",".join(harness.POLICIES))
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="another property of the runtime manager (io.dynofa.runtime) for every run, "
+                         "e.g. keepWarmNeighbours=0; repeatable")
     args = ap.parse_args()
+    for kv in args.set:
+        if "=" not in kv or not kv.split("=", 1)[0].strip():
+            ap.error(f"--set needs KEY=VALUE, got {kv!r}")
+    extra = [kv.split("=", 1) for kv in args.set]
     with open(args.trace) as f:
         trace = json.load(f)
     scale = 1 / 3 if args.quick else 1.0
     os.makedirs(args.out, exist_ok=True)
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)  # noqa: E731
-    runs = [harness.run_once(f"managed: {p}", trace, scale, p, None, log) for p in args.policies.split(",")]
+    runs = [harness.run_once(f"managed: {p}", trace, scale, p, None, log, extra) for p in args.policies.split(",")]
     levels = runs[0]["levels"]
     idle = [l for l in levels if l["latencyMs"] <= trace["targetMs"]]
     statics = [("largest", levels[-1]["id"]), ("smallest", levels[0]["id"])]
     if idle and idle[-1]["id"] not in (levels[-1]["id"], levels[0]["id"]):
         statics.append(("best for idle", idle[-1]["id"]))
-    runs += [harness.run_once(f"static {label}: {lid}", trace, scale, "dynofa-step", lid, log)
+    runs += [harness.run_once(f"static {label}: {lid}", trace, scale, "dynofa-step", lid, log, extra)
              for label, lid in statics]
     for r in runs:
         r["scale"] = scale

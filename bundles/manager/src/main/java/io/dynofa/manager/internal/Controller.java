@@ -2,6 +2,7 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Monitor;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
@@ -54,7 +55,7 @@ final class Controller {
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
         this.reconciler = new Reconciler(engine, residency);
-        this.warmer = new LevelWarmer(engine, settings.keepWarm());
+        this.warmer = new LevelWarmer(engine, settings.keepWarm(), () -> signals.get(Metrics.CPU_LOAD, Double.NaN));
         this.executor = new DecisionExecutor(engine, residency, warmer);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());

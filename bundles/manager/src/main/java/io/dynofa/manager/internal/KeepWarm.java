@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * How the {@link LevelWarmer} keeps the levels next to the serving one warm: {@code neighbours} levels on
  * each side (0 = off), each run {@code runs} times every {@code intervalMs}, the interval stretched so that
- * warming takes at most {@code maxCpuShare} of one core.
+ * warming takes at most {@code maxCpuShare} of one core, and no rounds while the system's CPU load is at
+ * or above {@code maxCpuLoad} (1 = never paused).
  */
-record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare) {
-    static final KeepWarm DEFAULTS = new KeepWarm(1, 10, 2, 0.1);
+record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare, double maxCpuLoad) {
+    static final KeepWarm DEFAULTS = new KeepWarm(1, 10, 2, 0.1, 0.9);
 
     boolean enabled() {
         return neighbours > 0;
@@ -38,6 +39,11 @@ record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare) {
                 + previous.maxCpuShare);
             share = previous.maxCpuShare;
         }
-        return new KeepWarm(neighbours, interval, runs, share);
+        double load = c.keepWarmMaxCpuLoad();
+        if (!(load > 0 && load <= 1)) {
+            problems.add("keepWarmMaxCpuLoad " + load + " rejected (above 0, at most 1); keeping " + previous.maxCpuLoad);
+            load = previous.maxCpuLoad;
+        }
+        return new KeepWarm(neighbours, interval, runs, share, load);
     }
 }

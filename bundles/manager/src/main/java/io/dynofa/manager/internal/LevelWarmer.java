@@ -5,17 +5,20 @@ import io.dynofa.inference.api.Tensor;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * Keeps the levels a switch is likely to go to warm in the processor caches, so that the first request after
  * a switch runs at the level's steady-state speed. A level that has not run for a few milliseconds has left
  * the caches (on the 2-core test host after 10-20 ms; other processes share the last-level cache), and its
- * first run then costs about twice its steady state.
+ * first run then costs two to three times its steady state.
  *
  * <p>On its own thread, while requests are being served and no level is pinned, every interval runs each
  * level within {@link KeepWarm#neighbours()} steps of the serving one {@link KeepWarm#runs()} times on the
  * family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
- * of one core. {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
+ * of one core, and the rounds pause while the system's CPU load is at or above {@link KeepWarm#maxCpuLoad()}
+ * (speculative work yields when other applications saturate the CPU; its runs would preempt the serving
+ * thread). {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
  * right before the switch: one run is enough and keeps the switch quick; thanks to the rounds it is itself
  * usually warm). Runs hold a lease on their set, so a retired set's models are never run after closing.
  */
@@ -23,13 +26,16 @@ final class LevelWarmer {
     private static final System.Logger LOG = System.getLogger(LevelWarmer.class.getName());
 
     private final InferenceEngine engine;
+    private final DoubleSupplier cpuLoad;
     private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-warmer");
     private volatile KeepWarm config;
     private volatile boolean holding;
     private long servedAtLastRound;
 
-    LevelWarmer(InferenceEngine engine, KeepWarm config) {
+    /** @param cpuLoad the latest system CPU load in [0, 1], NaN when unknown (never pauses) */
+    LevelWarmer(InferenceEngine engine, KeepWarm config, DoubleSupplier cpuLoad) {
         this.engine = engine;
+        this.cpuLoad = cpuLoad;
         this.config = config;
         this.servedAtLastRound = requests();
         executor.schedule(this::round, config.intervalMs(), TimeUnit.MILLISECONDS);
@@ -73,7 +79,8 @@ final class LevelWarmer {
         KeepWarm k = config;
         long delay = TimeUnit.MILLISECONDS.toNanos(k.intervalMs());
         try {
-            if (k.enabled() && !holding && servedSinceLastRound()) {
+            boolean traffic = servedSinceLastRound();
+            if (k.enabled() && !holding && traffic && !(cpuLoad.getAsDouble() >= k.maxCpuLoad())) {
                 long busy = warmNeighbours(k);
                 delay = Math.max(delay, (long) (busy / k.maxCpuShare()));
             }

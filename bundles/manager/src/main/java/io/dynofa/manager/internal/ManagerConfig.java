@@ -51,6 +51,10 @@ public @interface ManagerConfig {
         + "the interval is stretched to stay under it")
     double keepWarmMaxCpuShare() default 0.1;
 
+    @AttributeDefinition(description = "System CPU load (0-1, monitor cpu.load) at or above which keeping levels warm "
+        + "pauses, leaving the CPU to serving and other applications; 1 = never pause")
+    double keepWarmMaxCpuLoad() default 0.9;
+
     @AttributeDefinition(description = "Worker threads for inferAsync")
     int asyncThreads() default 2;
 }

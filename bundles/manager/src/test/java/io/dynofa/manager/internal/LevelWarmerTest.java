@@ -8,6 +8,7 @@ import io.dynofa.inference.api.InferenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.After;
 import org.junit.Test;
 
@@ -15,6 +16,7 @@ public class LevelWarmerTest {
     private final List<FakeModel> models = new ArrayList<>();
     private final InferenceEngine engine = new InferenceEngine();
     private final AtomicBoolean serving = new AtomicBoolean(true);
+    private final AtomicReference<Double> cpuLoad = new AtomicReference<>(Double.NaN);
     private LevelWarmer warmer;
     private Thread client;
 
@@ -55,7 +57,7 @@ public class LevelWarmerTest {
     public void whileServingTheLevelsNextToTheServingOneAreRunAndNoOthers() {
         ActiveSet set = serve(5, 2, 0);
         startClient(set);
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0, 1.0), cpuLoad::get);
 
         Await.until("both neighbours warmed several times", () -> models.get(1).runs() >= 6 && models.get(3).runs() >= 6,
             models::toString);
@@ -68,7 +70,7 @@ public class LevelWarmerTest {
     public void moreNeighboursReachFurther() {
         serve(5, 0, 0);
         startClient(engine.active());
-        warmer = new LevelWarmer(engine, new KeepWarm(2, 2, 1, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(2, 2, 1, 1.0, 1.0), cpuLoad::get);
 
         Await.until("l1 and l2 warmed", () -> models.get(1).runs() >= 3 && models.get(2).runs() >= 3, models::toString);
 
@@ -79,7 +81,7 @@ public class LevelWarmerTest {
     @Test
     public void nothingIsRunWithoutTrafficOrWhileALevelIsPinned() throws InterruptedException {
         serve(3, 1, 0);
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0, 1.0), cpuLoad::get);
         Thread.sleep(60);
         assertEquals("no requests: no warming", 0, models.get(0).runs() + models.get(2).runs());
 
@@ -93,9 +95,24 @@ public class LevelWarmerTest {
     }
 
     @Test
+    public void roundsPauseWhileTheCpuIsSaturatedButTheRunBeforeASwitchDoesNot() {
+        ActiveSet set = serve(3, 1, 0);
+        cpuLoad.set(0.95);
+        startClient(set);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0, 0.9), cpuLoad::get);
+        Await.until("requests served", () -> engine.served() > 30);
+        assertEquals("saturated: no rounds", 0, models.get(0).runs() + models.get(2).runs());
+        assertTrue(warmer.prepare(set, 2));
+        assertEquals(1, models.get(2).runs());
+
+        cpuLoad.set(0.5);
+        Await.until("rounds resumed", () -> models.get(0).runs() > 0, models::toString);
+    }
+
+    @Test
     public void prepareRunsTheTargetLevelOnceOnTheCallingThread() {
         ActiveSet set = serve(4, 0, 0);
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 3, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 3, 1.0, 1.0), cpuLoad::get);
         assertTrue(warmer.prepare(set, 3));
         assertEquals(Thread.currentThread(), models.get(3).lastRunner());
         assertEquals("one run, whatever keepWarmRuns says", 1, models.get(3).runs());
@@ -110,7 +127,7 @@ public class LevelWarmerTest {
     public void aStandbySetsCurrentLevelIsNotServingSoPrepareRunsIt() {
         ActiveSet standby = FakeSets.of(2, 0, models);
         serve(2, 0, 0);
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 2, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1_000, 2, 1.0, 1.0), cpuLoad::get);
 
         assertTrue(warmer.prepare(standby, 0));
         assertEquals(1, models.get(0).runs());
@@ -120,7 +137,7 @@ public class LevelWarmerTest {
     public void switchedOffItRunsNothing() {
         ActiveSet set = serve(3, 1, 0);
         startClient(set);
-        warmer = new LevelWarmer(engine, new KeepWarm(0, 1, 2, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(0, 1, 2, 1.0, 1.0), cpuLoad::get);
 
         assertFalse(warmer.prepare(set, 2));
         Await.until("requests served", () -> engine.served() > 30);
@@ -131,7 +148,7 @@ public class LevelWarmerTest {
     public void aRetiredSetIsNeverRunAfterItsModelsClosed() {
         ActiveSet set = serve(3, 1, 1);
         startClient(set);
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 2, 1.0));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 2, 1.0, 1.0), cpuLoad::get);
         Await.until("warming", () -> models.get(0).runs() > 0);
 
         engine.retire(set, null, "test");
@@ -145,7 +162,7 @@ public class LevelWarmerTest {
     public void theIntervalStretchesToKeepWithinItsShareOfACore() throws InterruptedException {
         serve(3, 1, 5);
         startClient(engine.active());
-        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 1, 0.1));
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 1, 0.1, 1.0), cpuLoad::get);
         Await.until("warming", () -> models.get(0).runs() > 0);
         int before = models.get(0).runs() + models.get(2).runs();
         Thread.sleep(500);
