@@ -30,6 +30,7 @@ final class ActiveSet {
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int current;
+    private volatile int previous = -1;
     private volatile long switchedAt = System.nanoTime();
 
     ActiveSet(ModelFamily family, DeviceBackend backend, List<ResidentLevel> levels) {
@@ -92,6 +93,11 @@ final class ActiveSet {
         return current;
     }
 
+    /** The level served before the current one, -1 before the first change. */
+    int previous() {
+        return previous;
+    }
+
     long switchedAt() {
         return switchedAt;
     }
@@ -102,9 +108,16 @@ final class ActiveSet {
         if (clamped == current) {
             return false;
         }
+        previous = current;
         current = clamped;
         switchedAt = System.nanoTime();
         return true;
+    }
+
+    /** Sets the level to start with (clamped into range), before the set serves: no switch, no previous level. */
+    void startAt(int index) {
+        current = clamp(index);
+        previous = -1;
     }
 
     /** {@code index} moved into the range of levels. */

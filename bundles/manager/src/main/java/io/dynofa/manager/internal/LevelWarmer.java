@@ -14,8 +14,8 @@ import java.util.function.DoubleSupplier;
  * first run then costs two to three times its steady state.
  *
  * <p>On its own thread, while requests are being served and no level is pinned, every interval runs each
- * level within {@link KeepWarm#neighbours()} steps of the serving one {@link KeepWarm#runs()} times on the
- * family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
+ * level within {@link KeepWarm#neighbours()} steps of the serving one, and the level served before it (a
+ * policy that stepped away often steps back), {@link KeepWarm#runs()} times on the family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
  * of one core, and the rounds pause while the system's CPU load is at or above {@link KeepWarm#maxCpuLoad()}
  * (speculative work yields when other applications saturate the CPU; its runs would preempt the serving
  * thread). {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
@@ -104,7 +104,7 @@ final class LevelWarmer {
         return engine.served() + engine.failed();
     }
 
-    /** Runs the serving level's neighbours; returns the time it took. */
+    /** Runs the serving level's neighbours and the level served before it; returns the time it took. */
     private long warmNeighbours(KeepWarm k) {
         ActiveSet set = engine.active();
         if (set == null || !set.acquire()) {
@@ -119,6 +119,10 @@ final class LevelWarmer {
                         run(set, index, k.runs());
                     }
                 }
+            }
+            int previous = set.previous();
+            if (previous >= 0 && Math.abs(previous - serving) > k.neighbours()) {
+                run(set, previous, k.runs());
             }
         } finally {
             set.release();

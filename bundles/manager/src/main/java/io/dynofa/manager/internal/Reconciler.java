@@ -107,7 +107,7 @@ final class Reconciler {
         try {
             ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
                 problems::add);
-            next.select(Selection.initialLevel(next, s.targetMs()));
+            next.startAt(Selection.initialLevel(next, s.targetMs()));
             ActiveSet replaced = residency.put(new Residency.Resident(next, stored));
             if (replaced != null && replaced != engine.active()) {
                 replaced.retire();

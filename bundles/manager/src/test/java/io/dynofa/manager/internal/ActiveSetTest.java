@@ -39,6 +39,21 @@ public class ActiveSetTest {
     }
 
     @Test
+    public void theStartingLevelIsNoSwitchAndEachSwitchRemembersTheLevelLeft() {
+        ActiveSet set = newSet(4);
+        set.startAt(9);
+        assertEquals("clamped", 3, set.current());
+        assertEquals("nothing served before", -1, set.previous());
+
+        assertTrue(set.select(1));
+        assertEquals(3, set.previous());
+        assertFalse("already there", set.select(1));
+        assertEquals(3, set.previous());
+        assertTrue(set.select(2));
+        assertEquals(1, set.previous());
+    }
+
+    @Test
     public void retiringWithNoLeaseClosesAtOnce() {
         ActiveSet set = newSet(3);
         assertTrue(set.acquire());

@@ -33,7 +33,7 @@ public class LevelWarmerTest {
 
     private ActiveSet serve(int levels, int current, long sleepMillis) {
         ActiveSet set = FakeSets.of(levels, sleepMillis, models);
-        set.select(current);
+        set.startAt(current);
         engine.serve(set);
         return set;
     }
@@ -64,6 +64,18 @@ public class LevelWarmerTest {
 
         assertEquals("l0 is two steps away", 0, models.get(0).runs());
         assertEquals("l4 is two steps away", 0, models.get(4).runs());
+    }
+
+    @Test
+    public void theLevelServedBeforeIsKeptWarmTooWhereverItIs() {
+        ActiveSet set = serve(6, 5, 0);
+        set.select(0);
+        startClient(set);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 1, 1.0, 1.0), cpuLoad::get);
+
+        Await.until("l1 and l5 warmed", () -> models.get(1).runs() >= 3 && models.get(5).runs() >= 3, models::toString);
+
+        assertEquals(0, models.get(2).runs() + models.get(3).runs() + models.get(4).runs());
     }
 
     @Test
