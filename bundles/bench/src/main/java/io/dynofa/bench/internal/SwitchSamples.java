@@ -13,6 +13,7 @@ final class SwitchSamples {
     private double[] firstOverSteady = new double[0];
     private double[] steady = new double[0];
     private final List<Double> blockMedians = new ArrayList<>();
+    private final List<Double> blockCores = new ArrayList<>();
     private double coresSum;
     private int blocks;
     private int n;
@@ -39,6 +40,7 @@ final class SwitchSamples {
     void endBlock(int switches, double cores) {
         blockMedians.add(Stats.round(Stats.median(Arrays.copyOfRange(firstOverSteady, n - switches, n), switches), 3));
         coresSum += cores;
+        blockCores.add(Stats.round(cores, 3));
         blocks++;
     }
 
@@ -47,6 +49,7 @@ final class SwitchSamples {
         out.put("switches", n);
         out.put("blocks", blocks);
         out.put("gatewayCpuCores", Stats.round(coresSum / Math.max(1, blocks), 3));
+        out.put("gatewayCpuCoresBlocks", List.copyOf(blockCores));
         out.put("decisionToFirstResultMedianUs", Stats.round(Stats.median(toResult, n) / 1e3, 1));
         out.put("decisionToFirstResultP95Us", Stats.round(Stats.percentile(toResult, n, 0.95) / 1e3, 1));
         out.put("decisionToFirstRunStartMedianUs", Stats.round(Stats.median(toStart, n) / 1e3, 1));
