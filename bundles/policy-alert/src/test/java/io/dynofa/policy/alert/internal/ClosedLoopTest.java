@@ -7,6 +7,7 @@ import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.testing.PolicyContexts;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
@@ -53,7 +54,7 @@ public class ClosedLoopTest {
     private void run(double slowdown, int decisions) {
         for (int i = 0; i < decisions; i++) {
             Signals signals = new Signals(Map.of(Metrics.SLOWDOWN, slowdown), 0);
-            Decision d = rule.decide(new PolicyContext(Contexts.LEVELS, level, Contexts.TARGET_MS, 0, signals,
+            Decision d = rule.decide(new PolicyContext(PolicyContexts.LEVELS, level, PolicyContexts.TARGET_MS, 0, signals,
                 TimeUnit.MILLISECONDS.toNanos(sinceSwitchMs)));
             if (!d.isStay() && d.level() != level) {
                 level = d.level();

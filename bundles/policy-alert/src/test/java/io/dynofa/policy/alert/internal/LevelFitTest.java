@@ -1,6 +1,6 @@
 package io.dynofa.policy.alert.internal;
 
-import static io.dynofa.policy.alert.internal.Contexts.LEVELS;
+import static io.dynofa.policy.testing.PolicyContexts.LEVELS;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

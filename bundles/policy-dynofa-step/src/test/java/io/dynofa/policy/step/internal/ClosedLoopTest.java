@@ -6,6 +6,7 @@ import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.testing.PolicyContexts;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
@@ -55,9 +56,9 @@ public class ClosedLoopTest {
 
     private void run(double slowdown, int decisions) {
         for (int i = 0; i < decisions; i++) {
-            double mean = Contexts.LEVELS.get(level).latencyMs() * slowdown;
+            double mean = PolicyContexts.LEVELS.get(level).latencyMs() * slowdown;
             Signals signals = new Signals(Map.of(Metrics.LATENCY_MEAN_MS, mean, Metrics.SLOWDOWN, slowdown), 0);
-            Decision d = rule.decide(new PolicyContext(Contexts.LEVELS, level, Contexts.TARGET_MS, 0, signals,
+            Decision d = rule.decide(new PolicyContext(PolicyContexts.LEVELS, level, PolicyContexts.TARGET_MS, 0, signals,
                 TimeUnit.MILLISECONDS.toNanos(sinceSwitchMs)));
             if (!d.isStay() && d.level() != level) {
                 level = d.level();

@@ -2,6 +2,7 @@ package io.dynofa.policy.step.internal;
 
 import static org.junit.Assert.assertEquals;
 
+import io.dynofa.policy.testing.PolicyContexts;
 import java.lang.annotation.Annotation;
 import org.junit.Test;
 
@@ -11,7 +12,7 @@ public class DynofaStepPolicyTest {
     public void isNamedDynofaStepAndAppliesItsConfiguration() {
         DynofaStepPolicy policy = new DynofaStepPolicy(config(0.15, 0, 1.5));
         assertEquals("dynofa-step", policy.name());
-        assertEquals(2, policy.decide(Contexts.at(3).mean(2.5).sinceSwitchMs(0).build()).level());
+        assertEquals(2, policy.decide(PolicyContexts.at(3).mean(2.5).sinceSwitchMs(0).build()).level());
     }
 
     private static StepPolicyConfig config(double hysteresis, long minDwellMs, double emergencyFactor) {

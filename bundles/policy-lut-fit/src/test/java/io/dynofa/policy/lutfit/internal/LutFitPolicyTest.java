@@ -1,6 +1,6 @@
 package io.dynofa.policy.lutfit.internal;
 
-import static io.dynofa.policy.lutfit.internal.Contexts.withSlowdown;
+import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 
 import java.lang.annotation.Annotation;

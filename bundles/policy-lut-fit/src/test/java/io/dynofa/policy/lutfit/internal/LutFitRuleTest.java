@@ -1,12 +1,13 @@
 package io.dynofa.policy.lutfit.internal;
 
-import static io.dynofa.policy.lutfit.internal.Contexts.context;
-import static io.dynofa.policy.lutfit.internal.Contexts.withSlowdown;
+import static io.dynofa.policy.testing.PolicyContexts.context;
+import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.policy.api.Decision;
+import io.dynofa.policy.testing.PolicyContexts;
 import java.util.Map;
 import org.junit.Test;
 
@@ -15,15 +16,15 @@ public class LutFitRuleTest {
 
     @Test
     public void choosesTheMostAccurateLevelThatFitsTheBudget() {
-        assertEquals(1, LutFitRule.mostAccurateFitting(Contexts.LEVELS, 1.0, 1.8));
-        assertEquals(3, LutFitRule.mostAccurateFitting(Contexts.LEVELS, 0.85, 1.8));
-        assertEquals(4, LutFitRule.mostAccurateFitting(Contexts.LEVELS, 0.5, 1.8));
-        assertEquals(0, LutFitRule.mostAccurateFitting(Contexts.LEVELS, 2.0, 1.8));
+        assertEquals(1, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 1.0, 1.8));
+        assertEquals(3, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 0.85, 1.8));
+        assertEquals(4, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 0.5, 1.8));
+        assertEquals(0, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 2.0, 1.8));
     }
 
     @Test
     public void fastestLevelWhenNoneFits() {
-        assertEquals(0, LutFitRule.mostAccurateFitting(Contexts.LEVELS, 3.0, 1.8));
+        assertEquals(0, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 3.0, 1.8));
         Decision d = unsmoothed.decide(withSlowdown(2, 3.0));
         assertEquals(0, d.level());
         assertTrue(d.reason(), d.reason().contains("no level fits 1.80 ms"));
@@ -44,7 +45,7 @@ public class LutFitRuleTest {
 
     @Test
     public void staysWithoutAnyObservation() {
-        Decision d = unsmoothed.decide(context(2, Map.of(), 0, Contexts.LONG_AGO_MS));
+        Decision d = unsmoothed.decide(context(2, Map.of(), 0, PolicyContexts.LONG_AGO_MS));
         assertTrue(d.isStay());
         assertEquals("no slowdown or latency yet", d.reason());
     }

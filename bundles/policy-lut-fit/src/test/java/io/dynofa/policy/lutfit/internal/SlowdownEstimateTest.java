@@ -1,7 +1,7 @@
 package io.dynofa.policy.lutfit.internal;
 
-import static io.dynofa.policy.lutfit.internal.Contexts.context;
-import static io.dynofa.policy.lutfit.internal.Contexts.withSlowdown;
+import static io.dynofa.policy.testing.PolicyContexts.context;
+import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
