@@ -51,6 +51,7 @@ final class Controller {
     private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
     private long lastDecidedGeneration = -1;
+    private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
         this.engine = engine;
@@ -144,6 +145,12 @@ final class Controller {
 
     private void reconcile() {
         Settings s = settings;
+        long waitMs = s.profileWaitMs() - (System.nanoTime() - startedAt) / 1_000_000;
+        if (profiles == null && engine.active() == null && waitMs > 0) {
+            // a stored profile spares measuring every level; the profiler may be just starting
+            thread.schedule(this::requestReconcile, waitMs);
+            return;
+        }
         List<String> problems = new ArrayList<>();
         ModelFamily family = selection.family(s, engine.active(), problems);
         int familyProblems = problems.size();

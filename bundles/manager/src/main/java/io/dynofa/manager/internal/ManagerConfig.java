@@ -55,6 +55,10 @@ public @interface ManagerConfig {
         + "pauses, leaving the CPU to serving and other applications; 1 = never pause")
     double keepWarmMaxCpuLoad() default 0.9;
 
+    @AttributeDefinition(description = "At start, how long to wait for a profile store (the profiler bundle) before "
+        + "measuring the family's levels on load, milliseconds; 0 = do not wait")
+    long profileWaitMs() default 300;
+
     @AttributeDefinition(description = "Worker threads for inferAsync")
     int asyncThreads() default 2;
 }

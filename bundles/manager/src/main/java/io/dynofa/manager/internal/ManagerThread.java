@@ -28,6 +28,12 @@ final class ManagerThread {
         }
     }
 
+    void schedule(Runnable task, long delayMs) {
+        if (!executor.isShutdown()) {
+            executor.schedule(guarded(task), delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
     void shutdown() {
         DaemonScheduler.stop(executor);
     }

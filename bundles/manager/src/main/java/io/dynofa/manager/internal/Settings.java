@@ -5,9 +5,9 @@ import java.util.List;
 /** The manager's configuration with operator overrides applied; immutable and always valid. */
 record Settings(double targetMs, double accuracyFloor, String family, String backend, String policy,
                 String fallbackPolicy, String pinnedLevel, long decisionIntervalMs, int warmupRuns,
-                int profileRuns, KeepWarm keepWarm) {
+                int profileRuns, KeepWarm keepWarm, long profileWaitMs) {
     static final Settings DEFAULTS = new Settings(1.0, 0, "fmnist-ofa", "cpu", "dynofa-step", "dynofa-step", "", 100,
-        30, 60, KeepWarm.DEFAULTS);
+        30, 60, KeepWarm.DEFAULTS, 300);
     private static final long MIN_INTERVAL_MS = 10;
 
     /**
@@ -33,16 +33,16 @@ record Settings(double targetMs, double accuracyFloor, String family, String bac
         }
         return new Settings(target, floor, c.family().trim(), c.backend().trim(), c.policy().trim(),
             c.fallbackPolicy().trim(), c.pinnedLevel().trim(), interval, Math.max(0, c.warmupRuns()),
-            Math.max(1, c.profileRuns()), KeepWarm.of(c, previous.keepWarm(), problems));
+            Math.max(1, c.profileRuns()), KeepWarm.of(c, previous.keepWarm(), problems), Math.max(0, c.profileWaitMs()));
     }
 
     Settings withTarget(double ms) {
         return new Settings(ms, accuracyFloor, family, backend, policy, fallbackPolicy, pinnedLevel,
-            decisionIntervalMs, warmupRuns, profileRuns, keepWarm);
+            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs);
     }
 
     Settings withPolicy(String name) {
         return new Settings(targetMs, accuracyFloor, family, backend, name, fallbackPolicy, pinnedLevel,
-            decisionIntervalMs, warmupRuns, profileRuns, keepWarm);
+            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs);
     }
 }

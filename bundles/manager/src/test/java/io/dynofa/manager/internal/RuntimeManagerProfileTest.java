@@ -44,6 +44,33 @@ public class RuntimeManagerProfileTest {
     }
 
     @Test
+    public void aProfileStoreThatComesUpJustAfterTheManagerSparesMeasuringTheLevels() throws Exception {
+        FakeFamily family = standardFamily("fam");
+        FakeProfileStore store = new FakeProfileStore();
+        store.save(FakeProfileStore.profile(family, "cpu", 0.25, 0.5, 1.0));
+        FakeBackend backend = standardBackend();
+        RuntimeManager manager = rule.start(config("profileWaitMs", 2_000));
+        manager.bindBackend(backend);
+        manager.bindFamily(family);
+        Thread.sleep(100);
+        manager.bindProfiles(store);
+
+        rule.awaitStatus("levels from the profile", s -> latencies(manager).equals(List.of(0.25, 0.5, 1.0)));
+        assertEquals("each level loaded once: " + backend.loaded(), 3, backend.loaded().size());
+        assertEquals("one warm-up run, no timed runs", 1, backend.loaded("l2").runs());
+    }
+
+    @Test
+    public void withoutAProfileStoreTheLevelsAreMeasuredOnceTheWaitIsOver() {
+        RuntimeManager manager = rule.start(config("profileWaitMs", 150));
+        manager.bindBackend(standardBackend());
+        manager.bindFamily(standardFamily("fam"));
+        rule.awaitState(io.dynofa.runtime.api.RuntimeStatus.State.READY);
+
+        assertEquals(3, latencies(manager).size());
+    }
+
+    @Test
     public void withoutAProfileTheLevelsAreMeasured() {
         RuntimeManager manager = rule.start(config());
         manager.bindProfiles(new FakeProfileStore());

@@ -10,9 +10,10 @@ final class TestConfig {
     private TestConfig() {
     }
 
-    /** Defaults suited to fast tests (no warm-up, 3 profile runs, 10 ms decisions) plus {@code overrides}. */
+    /** Defaults suited to fast tests (no warm-up, 3 profile runs, 10 ms decisions, no wait for a profile store) plus {@code overrides}. */
     static ManagerConfig fast(Map<String, Object> overrides) {
-        Map<String, Object> values = new HashMap<>(Map.of("warmupRuns", 0, "profileRuns", 3, "decisionIntervalMs", 10));
+        Map<String, Object> values = new HashMap<>(Map.of("warmupRuns", 0, "profileRuns", 3, "decisionIntervalMs", 10,
+            "profileWaitMs", 0));
         values.putAll(overrides);
         return of(values);
     }
