@@ -125,7 +125,6 @@ final class ActiveSet {
         return Math.max(0, Math.min(levels.length - 1, index));
     }
 
-
     int indexOf(String levelId) {
         for (int i = 0; i < levels.length; i++) {
             if (levels[i].level().id().equals(levelId)) {

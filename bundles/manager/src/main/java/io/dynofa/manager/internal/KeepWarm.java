@@ -17,33 +17,20 @@ record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare, d
 
     /** The configured values, each invalid one replaced by {@code previous}'s with a line in {@code problems}. */
     static KeepWarm of(ManagerConfig c, KeepWarm previous, List<String> problems) {
-        int neighbours = c.keepWarmNeighbours();
-        if (neighbours < 0) {
-            problems.add("keepWarmNeighbours " + neighbours + " rejected (0 = off, or a number of levels); keeping "
-                + previous.neighbours);
-            neighbours = previous.neighbours;
-        }
-        long interval = c.keepWarmIntervalMs();
-        if (interval < 1) {
-            problems.add("keepWarmIntervalMs " + interval + " rejected (at least 1 ms); keeping " + previous.intervalMs);
-            interval = previous.intervalMs;
-        }
-        int runs = c.keepWarmRuns();
-        if (runs < 1) {
-            problems.add("keepWarmRuns " + runs + " rejected (at least 1); keeping " + previous.runs);
-            runs = previous.runs;
-        }
-        double share = c.keepWarmMaxCpuShare();
-        if (!(share > 0 && share <= 1)) {
-            problems.add("keepWarmMaxCpuShare " + share + " rejected (above 0, at most 1); keeping "
-                + previous.maxCpuShare);
-            share = previous.maxCpuShare;
-        }
-        double load = c.keepWarmMaxCpuLoad();
-        if (!(load > 0 && load <= 1)) {
-            problems.add("keepWarmMaxCpuLoad " + load + " rejected (above 0, at most 1); keeping " + previous.maxCpuLoad);
-            load = previous.maxCpuLoad;
-        }
+        int neighbours = Checked.orPrevious("keepWarmNeighbours", c.keepWarmNeighbours(), c.keepWarmNeighbours() >= 0,
+            "0 = off, or a number of levels", previous.neighbours, problems);
+        long interval = Checked.orPrevious("keepWarmIntervalMs", c.keepWarmIntervalMs(), c.keepWarmIntervalMs() >= 1,
+            "at least 1 ms", previous.intervalMs, problems);
+        int runs = Checked.orPrevious("keepWarmRuns", c.keepWarmRuns(), c.keepWarmRuns() >= 1, "at least 1",
+            previous.runs, problems);
+        double share = Checked.orPrevious("keepWarmMaxCpuShare", c.keepWarmMaxCpuShare(),
+            isShare(c.keepWarmMaxCpuShare()), "above 0, at most 1", previous.maxCpuShare, problems);
+        double load = Checked.orPrevious("keepWarmMaxCpuLoad", c.keepWarmMaxCpuLoad(),
+            isShare(c.keepWarmMaxCpuLoad()), "above 0, at most 1", previous.maxCpuLoad, problems);
         return new KeepWarm(neighbours, interval, runs, share, load);
+    }
+
+    private static boolean isShare(double value) {
+        return value > 0 && value <= 1;
     }
 }

@@ -52,11 +52,8 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         List<String> problems = new ArrayList<>();
         controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
         controller.configProblems(problems);
-        async = Executors.newFixedThreadPool(Math.max(1, config.asyncThreads()), r -> {
-            Thread t = new Thread(r, "dynofa-infer");
-            t.setDaemon(true);
-            return t;
-        });
+        async = Executors.newFixedThreadPool(Math.max(1, config.asyncThreads()),
+            DaemonScheduler.daemonThreads("dynofa-infer"));
         Runtime.getRuntime().addShutdownHook(exitHook);
         controller.requestReconcile();
     }

@@ -15,17 +15,11 @@ record Settings(double targetMs, double accuracyFloor, String family, String bac
      * a line in {@code problems} saying what was rejected and why: a bad edit never stops serving.
      */
     static Settings of(ManagerConfig c, Settings previous, List<String> problems) {
-        double target = c.targetLatencyMs();
-        if (!(target > 0) || Double.isInfinite(target)) {
-            problems.add("targetLatencyMs " + target + " rejected (a positive number of ms is needed); keeping "
-                + previous.targetMs());
-            target = previous.targetMs();
-        }
-        double floor = c.accuracyFloor();
-        if (!(floor >= 0 && floor <= 100)) {
-            problems.add("accuracyFloor " + floor + " rejected (0 to 100 percent); keeping " + previous.accuracyFloor());
-            floor = previous.accuracyFloor();
-        }
+        double target = Checked.orPrevious("targetLatencyMs", c.targetLatencyMs(),
+            c.targetLatencyMs() > 0 && !Double.isInfinite(c.targetLatencyMs()), "a positive number of ms is needed",
+            previous.targetMs(), problems);
+        double floor = Checked.orPrevious("accuracyFloor", c.accuracyFloor(),
+            c.accuracyFloor() >= 0 && c.accuracyFloor() <= 100, "0 to 100 percent", previous.accuracyFloor(), problems);
         long interval = c.decisionIntervalMs();
         if (interval < MIN_INTERVAL_MS) {
             problems.add("decisionIntervalMs " + interval + " raised to the minimum of " + MIN_INTERVAL_MS);
