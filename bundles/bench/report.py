@@ -107,6 +107,16 @@ def main():
     def blocks(values):
         return "/".join(fmt(v, "", 2) for v in values) if values else "n/a"
 
+    def warmed(src):
+        """The bare sessions with the next level run once right before, by another thread / the serving one."""
+        parts = []
+        for key, who in (("bareOrtWarmedByOtherThread", "by another thread"),
+                         ("bareOrtWarmedOnServingThread", "on the serving thread")):
+            if src.get(key + "Median") is not None:
+                parts.append("run once right before %s: %s (%s)" % (who, fmt(src[key + "Median"], "", 2),
+                                                                    blocks(src.get(key + "BlockMedians"))))
+        return "; " + "; ".join(parts) if parts else ""
+
     for s in switch:
         if s["source"] != "policy":
             continue
@@ -117,8 +127,9 @@ def main():
             "in %d interleaved blocks (block medians)" % (s["series"], warm_label(s), s["switches"], s.get("blocks", 1)),
             "%s (%s; %s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2),
                              blocks(s.get("firstOverSteadyBlockMedians"))),
-            "two bare sessions alternating alike: %s (%s)" % (fmt(bare, "", 2),
-                                                            blocks(src.get("bareOrtFirstOverSteadyBlockMedians"))),
+            "two bare sessions alternating alike: %s (%s)%s" % (fmt(bare, "", 2),
+                                                              blocks(src.get("bareOrtFirstOverSteadyBlockMedians")),
+                                                              warmed(src)),
             fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5" if shipped else "—",
             (s["firstOverSteadyMedian"] <= 1.5) if shipped else None)
     for series in ("adjacent", "extremes"):

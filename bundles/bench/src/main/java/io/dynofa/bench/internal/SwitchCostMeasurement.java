@@ -5,6 +5,7 @@ import io.dynofa.runtime.api.RuntimeControl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +38,17 @@ final class SwitchCostMeasurement {
 
     /**
      * A policy's switches between {@code a} and {@code b} with the manager's keep-warm on (as shipped), off
-     * ({@code keepWarmNeighbours} = 0 through ConfigAdmin) and on two bare sessions, interleaved in
-     * {@code blocks} rounds (the order of on and off alternating) so that a change in the host's state
-     * affects all three alike; returns the keep-warm-on and -off summaries, the first with the bare one.
+     * ({@code keepWarmNeighbours} = 0 through ConfigAdmin) and on two bare sessions (each {@link BareWarmUp}),
+     * interleaved in {@code blocks} rounds (the order of on and off alternating) so that a change in the host's
+     * state affects all alike; returns the keep-warm-on and -off summaries, the first with the bare ones.
      */
     List<Map<String, Object>> comparePolicySwitches(String name, Level a, Level b) throws Exception {
         int blocks = settings.quick() ? 2 : 4;
         int switches = settings.quick() ? 10 : 16;
         SwitchSamples on = new SwitchSamples();
         SwitchSamples off = new SwitchSamples();
-        List<Double> bareRatios = new ArrayList<>();
-        List<Double> bareBlockMedians = new ArrayList<>();
+        Map<BareWarmUp, List<Double>> bareRatios = new EnumMap<>(BareWarmUp.class);
+        Map<BareWarmUp, List<Double>> bareBlockMedians = new EnumMap<>(BareWarmUp.class);
         for (int block = 0; block < blocks; block++) {
             for (boolean keepWarm : block % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 Dictionary<String, Object> before = keepWarm ? null : configuration.override("keepWarmNeighbours", 0);
@@ -60,14 +61,19 @@ final class SwitchCostMeasurement {
                     }
                 }
             }
-            double[] ratios = bare.firstOverSteady(a, b, switches);
-            Arrays.stream(ratios).forEach(bareRatios::add);
-            bareBlockMedians.add(Stats.round(Stats.median(ratios, ratios.length), 3));
+            bare.firstOverSteady(a, b, switches).forEach((warmUp, ratios) -> {
+                List<Double> all = bareRatios.computeIfAbsent(warmUp, w -> new ArrayList<>());
+                Arrays.stream(ratios).forEach(all::add);
+                bareBlockMedians.computeIfAbsent(warmUp, w -> new ArrayList<>())
+                    .add(Stats.round(Stats.median(ratios, ratios.length), 3));
+            });
         }
-        double[] allBare = bareRatios.stream().mapToDouble(Double::doubleValue).toArray();
         Map<String, Object> withKeepWarm = describe(name, "policy", a, b, true, on);
-        withKeepWarm.put("bareOrtFirstOverSteadyMedian", Stats.round(Stats.median(allBare, allBare.length), 3));
-        withKeepWarm.put("bareOrtFirstOverSteadyBlockMedians", bareBlockMedians);
+        bareRatios.forEach((warmUp, ratios) -> {
+            double[] all = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+            withKeepWarm.put(warmUp.key + "Median", Stats.round(Stats.median(all, all.length), 3));
+            withKeepWarm.put(warmUp.key + "BlockMedians", bareBlockMedians.get(warmUp));
+        });
         return List.of(withKeepWarm, describe(name, "policy", a, b, false, off));
     }
 
