@@ -1,0 +1,37 @@
+package io.dynofa.bench.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+public class SwitchSamplesTest {
+
+    @Test
+    public void blocksKeepTheirOwnMediansAndCoresWhileTheSummaryPoolsEverySwitch() {
+        SwitchSamples samples = new SwitchSamples();
+        int first = samples.reserve(3);
+        samples.set(first, 300_000, 100_000, 200_000, 100_000);
+        samples.set(first + 1, 500_000, 100_000, 110_000, 100_000);
+        samples.set(first + 2, 400_000, 100_000, 120_000, 100_000);
+        samples.endBlock(3, 1.0);
+        int second = samples.reserve(2);
+        samples.set(second, 600_000, 200_000, 300_000, 100_000);
+        samples.set(second + 1, 700_000, 200_000, 300_000, 100_000);
+        samples.endBlock(2, 1.2);
+
+        Map<String, Object> summary = samples.summary();
+
+        assertEquals(5, summary.get("switches"));
+        assertEquals(2, summary.get("blocks"));
+        assertEquals(List.of(1.2, 3.0), summary.get("firstOverSteadyBlockMedians"));
+        assertEquals(List.of(1.0, 1.2), summary.get("gatewayCpuCoresBlocks"));
+        assertEquals(1.1, (double) summary.get("gatewayCpuCores"), 1e-9);
+        assertEquals(2.0, (double) summary.get("firstOverSteadyMedian"), 0);
+        assertEquals(3.0, (double) summary.get("firstOverSteadyMax"), 0);
+        assertEquals(500.0, (double) summary.get("decisionToFirstResultMedianUs"), 0);
+        assertEquals(100.0, (double) summary.get("decisionToFirstRunStartMedianUs"), 0);
+        assertEquals(100.0, (double) summary.get("steadyMedianUs"), 0);
+    }
+}
