@@ -107,14 +107,19 @@ def main():
     def blocks(values):
         return "/".join(fmt(v, "", 2) for v in values) if values else "n/a"
 
+    def by_target(medians):
+        """'to `x` 1.80, to `y` 1.05' from {level: median}; empty when not recorded."""
+        return ", ".join("to `%s` %s" % (t, fmt(v, "", 2)) for t, v in (medians or {}).items())
+
     def warmed(src):
         """The bare sessions with the next level run once right before, by another thread / the serving one."""
         parts = []
         for key, who in (("bareOrtWarmedByOtherThread", "by another thread"),
                          ("bareOrtWarmedOnServingThread", "on the serving thread")):
             if src.get(key + "Median") is not None:
-                parts.append("run once right before %s: %s (%s)" % (who, fmt(src[key + "Median"], "", 2),
-                                                                    blocks(src.get(key + "BlockMedians"))))
+                parts.append("run once right before %s: %s (%s%s)" % (
+                    who, fmt(src[key + "Median"], "", 2), blocks(src.get(key + "BlockMedians")),
+                    "; " + by_target(src[key + "MedianByTarget"]) if src.get(key + "MedianByTarget") else ""))
         return "; " + "; ".join(parts) if parts else ""
 
     for s in switch:
@@ -124,12 +129,15 @@ def main():
         src = next((b for b in switch if b["series"] == s["series"] and b.get("bareOrtFirstOverSteadyMedian")), {})
         bare = src.get("bareOrtFirstOverSteadyMedian")
         row(2, "switch, %s levels, %s: first inference after a switch ÷ steady state, median (p95) of %d switches "
-            "in %d interleaved blocks (block medians)" % (s["series"], warm_label(s), s["switches"], s.get("blocks", 1)),
-            "%s (%s; %s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2),
-                             blocks(s.get("firstOverSteadyBlockMedians"))),
-            "two bare sessions alternating alike: %s (%s)%s" % (fmt(bare, "", 2),
-                                                              blocks(src.get("bareOrtFirstOverSteadyBlockMedians")),
-                                                              warmed(src)),
+            "in %d interleaved blocks (block medians; per level switched to)" % (s["series"], warm_label(s), s["switches"], s.get("blocks", 1)),
+            "%s (%s; %s%s)" % (fmt(s["firstOverSteadyMedian"], "", 2), fmt(s["firstOverSteadyP95"], "", 2),
+                               blocks(s.get("firstOverSteadyBlockMedians")),
+                               "; " + by_target(s["firstOverSteadyMedianByTarget"])
+                               if s.get("firstOverSteadyMedianByTarget") else ""),
+            "two bare sessions alternating alike: %s (%s%s)%s" % (
+                fmt(bare, "", 2), blocks(src.get("bareOrtFirstOverSteadyBlockMedians")),
+                "; " + by_target(src["bareOrtFirstOverSteadyMedianByTarget"])
+                if src.get("bareOrtFirstOverSteadyMedianByTarget") else "", warmed(src)),
             fmt(s["firstOverSteadyMedian"] / bare if bare else None, "", 2), "≤ 1.5" if shipped else "—",
             (s["firstOverSteadyMedian"] <= 1.5) if shipped else None)
     for series in ("adjacent", "extremes"):

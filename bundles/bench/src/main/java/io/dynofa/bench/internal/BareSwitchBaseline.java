@@ -21,14 +21,14 @@ final class BareSwitchBaseline {
         this.sink = sink;
     }
 
-    /** The first-over-steady ratios of {@code switches} alternations between {@code a} and {@code b} per warm-up. */
-    Map<BareWarmUp, double[]> firstOverSteady(Level a, Level b, int switches) throws Exception {
+    /** The first-over-steady ratios of {@code switches} alternations between {@code a} and {@code b} per warm-up, each with its target. */
+    Map<BareWarmUp, TargetedRatios> firstOverSteady(Level a, Level b, int switches) throws Exception {
         float[][] images = work.images();
         Random random = new Random(42);
         BareWarmUp[] variants = BareWarmUp.values();
-        Map<BareWarmUp, double[]> ratios = new EnumMap<>(BareWarmUp.class);
+        Map<BareWarmUp, TargetedRatios> ratios = new EnumMap<>(BareWarmUp.class);
         for (BareWarmUp v : variants) {
-            ratios.put(v, new double[switches]);
+            ratios.put(v, TargetedRatios.of(switches));
         }
         long[] steady = new long[SwitchCostMeasurement.STEADY_RUNS];
         ExecutorService other = Executors.newSingleThreadExecutor(r -> {
@@ -67,7 +67,8 @@ final class BareSwitchBaseline {
                     sink.add(next.run(images[k++ % Workload.IMAGES])[0]);
                     steady[i] = System.nanoTime() - t1;
                 }
-                ratios.get(warmUp)[s / variants.length] = first / Stats.median(steady, steady.length);
+                ratios.get(warmUp).set(s / variants.length, next == bareA ? a.id() : b.id(),
+                    first / Stats.median(steady, steady.length));
                 current = next;
             }
         } finally {

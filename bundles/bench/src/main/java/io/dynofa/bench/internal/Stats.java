@@ -1,6 +1,10 @@
 package io.dynofa.bench.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Order statistics over nanosecond samples. */
 final class Stats {
@@ -52,5 +56,17 @@ final class Stats {
         }
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
+    }
+
+    /** The median (3 decimals) of the first {@code n} {@code values} per key, keys in the order they first occur. */
+    static Map<String, Double> mediansBy(String[] keys, double[] values, int n) {
+        Map<String, List<Double>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byKey.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(values[i]);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        byKey.forEach((key, list) -> out.put(key,
+            round(median(list.stream().mapToDouble(Double::doubleValue).toArray(), list.size()), 3)));
+        return out;
     }
 }

@@ -47,8 +47,7 @@ final class SwitchCostMeasurement {
         int switches = settings.quick() ? 10 : 16;
         SwitchSamples on = new SwitchSamples();
         SwitchSamples off = new SwitchSamples();
-        Map<BareWarmUp, List<Double>> bareRatios = new EnumMap<>(BareWarmUp.class);
-        Map<BareWarmUp, List<Double>> bareBlockMedians = new EnumMap<>(BareWarmUp.class);
+        Map<BareWarmUp, List<TargetedRatios>> bareRatios = new EnumMap<>(BareWarmUp.class);
         for (int block = 0; block < blocks; block++) {
             for (boolean keepWarm : block % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                 Dictionary<String, Object> before = keepWarm ? null : configuration.override("keepWarmNeighbours", 0);
@@ -61,20 +60,22 @@ final class SwitchCostMeasurement {
                     }
                 }
             }
-            bare.firstOverSteady(a, b, switches).forEach((warmUp, ratios) -> {
-                List<Double> all = bareRatios.computeIfAbsent(warmUp, w -> new ArrayList<>());
-                Arrays.stream(ratios).forEach(all::add);
-                bareBlockMedians.computeIfAbsent(warmUp, w -> new ArrayList<>())
-                    .add(Stats.round(Stats.median(ratios, ratios.length), 3));
-            });
+            bare.firstOverSteady(a, b, switches).forEach((warmUp, ratios) ->
+                bareRatios.computeIfAbsent(warmUp, w -> new ArrayList<>()).add(ratios));
         }
         Map<String, Object> withKeepWarm = describe(name, "policy", a, b, true, on);
-        bareRatios.forEach((warmUp, ratios) -> {
-            double[] all = ratios.stream().mapToDouble(Double::doubleValue).toArray();
-            withKeepWarm.put(warmUp.key + "Median", Stats.round(Stats.median(all, all.length), 3));
-            withKeepWarm.put(warmUp.key + "BlockMedians", bareBlockMedians.get(warmUp));
-        });
+        bareRatios.forEach((warmUp, perBlock) -> describeBare(withKeepWarm, warmUp.key, perBlock));
         return List.of(withKeepWarm, describe(name, "policy", a, b, false, off));
+    }
+
+    /** Adds one bare variant's pooled median, block medians and medians per target level under {@code key}. */
+    private static void describeBare(Map<String, Object> out, String key, List<TargetedRatios> perBlock) {
+        double[] all = perBlock.stream().flatMapToDouble(r -> Arrays.stream(r.ratios())).toArray();
+        String[] targets = perBlock.stream().flatMap(r -> Arrays.stream(r.targets())).toArray(String[]::new);
+        out.put(key + "Median", Stats.round(Stats.median(all, all.length), 3));
+        out.put(key + "BlockMedians", perBlock.stream()
+            .map(r -> Stats.round(Stats.median(r.ratios(), r.ratios().length), 3)).toList());
+        out.put(key + "MedianByTarget", Stats.mediansBy(targets, all, all.length));
     }
 
     /** Pins {@code a} and {@code b} in turn through {@link RuntimeControl#pin} (keep-warm on, as shipped). */
@@ -148,7 +149,7 @@ final class SwitchCostMeasurement {
                 if (client.failure != null) {
                     throw new IllegalStateException("client failed", client.failure);
                 }
-                samples.set(first + s, client.decisionToFirstResult, client.decisionToFirstStart,
+                samples.set(first + s, next.id(), client.decisionToFirstResult, client.decisionToFirstStart,
                     client.firstLatency, Stats.median(client.steady, client.steadyCount));
                 client.phase = 0;
                 current = next;

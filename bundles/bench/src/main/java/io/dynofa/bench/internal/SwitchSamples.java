@@ -12,6 +12,7 @@ final class SwitchSamples {
     private long[] toStart = new long[0];
     private double[] firstOverSteady = new double[0];
     private double[] steady = new double[0];
+    private String[] targets = new String[0];
     private final List<Double> blockMedians = new ArrayList<>();
     private final List<Double> blockCores = new ArrayList<>();
     private double coresSum;
@@ -24,12 +25,15 @@ final class SwitchSamples {
         toStart = Arrays.copyOf(toStart, n + switches);
         firstOverSteady = Arrays.copyOf(firstOverSteady, n + switches);
         steady = Arrays.copyOf(steady, n + switches);
+        targets = Arrays.copyOf(targets, n + switches);
         int first = n;
         n += switches;
         return first;
     }
 
-    void set(int i, long decisionToResult, long decisionToStart, long firstNanos, double steadyNanos) {
+    void set(int i, String target, long decisionToResult, long decisionToStart, long firstNanos,
+             double steadyNanos) {
+        targets[i] = target;
         toResult[i] = decisionToResult;
         toStart[i] = decisionToStart;
         steady[i] = steadyNanos;
@@ -57,6 +61,7 @@ final class SwitchSamples {
         out.put("firstOverSteadyP95", Stats.round(Stats.percentile(firstOverSteady, n, 0.95), 3));
         out.put("firstOverSteadyMax", Stats.round(Stats.percentile(firstOverSteady, n, 1.0), 3));
         out.put("firstOverSteadyBlockMedians", List.copyOf(blockMedians));
+        out.put("firstOverSteadyMedianByTarget", Stats.mediansBy(targets, firstOverSteady, n));
         out.put("steadyMedianUs", Stats.round(Stats.median(steady, n) / 1e3, 2));
         return out;
     }

@@ -19,15 +19,16 @@ public class BareSwitchBaselineTest {
     private static final Path SHIPPED = Path.of("../../models/fmnist-ofa");
 
     @Test
-    public void everyWarmUpVariantGetsItsShareOfTheSwitches() throws Exception {
+    public void everyWarmUpVariantGetsItsShareOfTheSwitchesInBothDirections() throws Exception {
         BareSwitchBaseline baseline = new BareSwitchBaseline(workload(), new Sink());
 
-        Map<BareWarmUp, double[]> ratios = baseline.firstOverSteady(level(0, "ofa-01"), level(1, "ofa-02"), 2);
+        Map<BareWarmUp, TargetedRatios> ratios = baseline.firstOverSteady(level(0, "ofa-01"), level(1, "ofa-02"), 2);
 
         assertEquals(List.of(BareWarmUp.values()), List.copyOf(ratios.keySet()));
-        for (double[] r : ratios.values()) {
-            assertEquals(2, r.length);
-            assertTrue(Arrays.toString(r), Arrays.stream(r).allMatch(v -> Double.isFinite(v) && v > 0));
+        for (TargetedRatios r : ratios.values()) {
+            assertEquals(2, r.ratios().length);
+            assertTrue(Arrays.toString(r.ratios()), Arrays.stream(r.ratios()).allMatch(v -> Double.isFinite(v) && v > 0));
+            assertEquals(List.of("ofa-01", "ofa-02"), Arrays.stream(r.targets()).sorted().toList());
         }
     }
 

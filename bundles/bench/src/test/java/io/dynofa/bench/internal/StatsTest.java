@@ -3,6 +3,8 @@ package io.dynofa.bench.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 public class StatsTest {
@@ -41,5 +43,15 @@ public class StatsTest {
     public void roundingKeepsNonFiniteValues() {
         assertEquals(1.235, Stats.round(1.23456, 3), 0);
         assertTrue(Double.isNaN(Stats.round(Double.NaN, 2)));
+    }
+
+    @Test
+    public void mediansByKeyTakeOnlyTheFirstNInTheOrderKeysFirstOccur() {
+        Map<String, Double> m = Stats.mediansBy(new String[] {"small", "large", "small", "large", "small"},
+            new double[] {1.8, 1.0, 1.6, 1.2, 9.0}, 4);
+
+        assertEquals(List.of("small", "large"), List.copyOf(m.keySet()));
+        assertEquals(1.7, m.get("small"), 1e-9);
+        assertEquals(1.1, m.get("large"), 1e-9);
     }
 }

@@ -12,13 +12,13 @@ public class SwitchSamplesTest {
     public void blocksKeepTheirOwnMediansAndCoresWhileTheSummaryPoolsEverySwitch() {
         SwitchSamples samples = new SwitchSamples();
         int first = samples.reserve(3);
-        samples.set(first, 300_000, 100_000, 200_000, 100_000);
-        samples.set(first + 1, 500_000, 100_000, 110_000, 100_000);
-        samples.set(first + 2, 400_000, 100_000, 120_000, 100_000);
+        samples.set(first, "a", 300_000, 100_000, 200_000, 100_000);
+        samples.set(first + 1, "b", 500_000, 100_000, 110_000, 100_000);
+        samples.set(first + 2, "a", 400_000, 100_000, 120_000, 100_000);
         samples.endBlock(3, 1.0);
         int second = samples.reserve(2);
-        samples.set(second, 600_000, 200_000, 300_000, 100_000);
-        samples.set(second + 1, 700_000, 200_000, 300_000, 100_000);
+        samples.set(second, "b", 600_000, 200_000, 300_000, 100_000);
+        samples.set(second + 1, "a", 700_000, 200_000, 300_000, 100_000);
         samples.endBlock(2, 1.2);
 
         Map<String, Object> summary = samples.summary();
@@ -33,5 +33,6 @@ public class SwitchSamplesTest {
         assertEquals(500.0, (double) summary.get("decisionToFirstResultMedianUs"), 0);
         assertEquals(100.0, (double) summary.get("decisionToFirstRunStartMedianUs"), 0);
         assertEquals(100.0, (double) summary.get("steadyMedianUs"), 0);
+        assertEquals(Map.of("a", 2.0, "b", 2.05), summary.get("firstOverSteadyMedianByTarget"));
     }
 }
