@@ -21,16 +21,26 @@ import java.util.List;
  * @param lastDecision the last decision's reason
  * @param problems configuration or binding problems the runtime worked around (e.g. an unknown policy)
  * @param signals the monitors' last readings
+ * @param keepWarm what keeping levels warm does at the moment, for people (e.g. {@code "warming ofa-10, ofa-12
+ *                 every 10 ms"}, {@code "paused: a level is pinned"}, {@code "off"}); null when not reported
  */
 public record RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
                             int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                             long served, long failed, String lastDecision, List<String> problems,
-                            Signals signals) {
+                            Signals signals, String keepWarm) {
 
     /** Whether the runtime can serve requests. */
     public enum State { READY, LOADING, NOT_READY }
 
     public RuntimeStatus {
         problems = List.copyOf(problems);
+    }
+
+    /** A snapshot without {@link #keepWarm()} (as of version 1.0). */
+    public RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
+                         int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
+                         long served, long failed, String lastDecision, List<String> problems, Signals signals) {
+        this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
+            served, failed, lastDecision, problems, signals, null);
     }
 }

@@ -280,6 +280,11 @@ final class Controller {
         return lastDecision;
     }
 
+    /** What keeping levels warm does at the moment (see {@link LevelWarmer#describe}). */
+    String keepWarm() {
+        return warmer.describe();
+    }
+
     Signals signals() {
         return signals;
     }

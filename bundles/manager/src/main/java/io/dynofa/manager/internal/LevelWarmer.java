@@ -3,6 +3,8 @@ package io.dynofa.manager.internal;
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.inference.api.Tensor;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -21,6 +23,7 @@ import java.util.function.DoubleSupplier;
  * thread). {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
  * right before the switch: one run is enough and keeps the switch quick; thanks to the rounds it is itself
  * usually warm). Runs hold a lease on their set, so a retired set's models are never run after closing.
+ * {@link #describe} tells what the last round did, for the runtime's status.
  */
 final class LevelWarmer {
     private static final System.Logger LOG = System.getLogger(LevelWarmer.class.getName());
@@ -30,7 +33,13 @@ final class LevelWarmer {
     private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-warmer");
     private volatile KeepWarm config;
     private volatile boolean holding;
+    private volatile Outcome outcome = Outcome.NOT_YET;
+    private volatile double loadAtLastRound = Double.NaN;
+    private volatile long delayAtLastRound;
     private long servedAtLastRound;
+
+    /** What the last round did. */
+    private enum Outcome { NOT_YET, WARMED, PINNED, NO_REQUESTS, CPU_BUSY, NO_FAMILY }
 
     /** @param cpuLoad the latest system CPU load in [0, 1], NaN when unknown (never pauses) */
     LevelWarmer(InferenceEngine engine, KeepWarm config, DoubleSupplier cpuLoad) {
@@ -75,15 +84,49 @@ final class LevelWarmer {
         DaemonScheduler.stop(executor);
     }
 
+    /** What keeping warm did in its last round, e.g. "warming ofa-10, ofa-12 every 10 ms" or "off". */
+    String describe() {
+        KeepWarm k = config;
+        if (!k.enabled()) {
+            return "off";
+        }
+        return switch (outcome) {
+            case NOT_YET -> "starting";
+            case PINNED -> "paused: a level is pinned";
+            case NO_REQUESTS -> "paused: no requests";
+            case NO_FAMILY -> "paused: no family active";
+            case CPU_BUSY -> String.format(Locale.ROOT, "paused: system CPU load %.2f, at or above %.2f",
+                loadAtLastRound, k.maxCpuLoad());
+            case WARMED -> warming(k);
+        };
+    }
+
+    private String warming(KeepWarm k) {
+        ActiveSet set = engine.active();
+        if (set == null) {
+            return "paused: no family active";
+        }
+        String[] ids = Arrays.stream(targets(set, k)).mapToObj(i -> set.level(i).level().id()).toArray(String[]::new);
+        return (ids.length == 0 ? "warming no level (the family has one)" : "warming " + String.join(", ", ids))
+            + " every " + TimeUnit.NANOSECONDS.toMillis(delayAtLastRound) + " ms";
+    }
+
     private void round() {
         KeepWarm k = config;
         long delay = TimeUnit.MILLISECONDS.toNanos(k.intervalMs());
         try {
             boolean traffic = servedSinceLastRound();
-            if (k.enabled() && !holding && traffic && !(cpuLoad.getAsDouble() >= k.maxCpuLoad())) {
+            double load = cpuLoad.getAsDouble();
+            loadAtLastRound = load;
+            Outcome paused = !k.enabled() ? Outcome.NOT_YET : holding ? Outcome.PINNED
+                : !traffic ? Outcome.NO_REQUESTS : load >= k.maxCpuLoad() ? Outcome.CPU_BUSY : null;
+            if (paused == null) {
                 long busy = warmNeighbours(k);
-                delay = Math.max(delay, (long) (busy / k.maxCpuShare()));
+                paused = busy < 0 ? Outcome.NO_FAMILY : Outcome.WARMED;
+                delay = Math.max(delay, (long) (Math.max(0, busy) / k.maxCpuShare()));
             }
+            outcome = paused;
+            delayAtLastRound = delay;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "keeping levels warm failed", e);
         } finally {
@@ -104,30 +147,43 @@ final class LevelWarmer {
         return engine.served() + engine.failed();
     }
 
-    /** Runs the serving level's neighbours and the level served before it; returns the time it took. */
+    /**
+     * Runs the serving level's neighbours and the level served before it; returns the time it took, -1 when no
+     * set is active.
+     */
     private long warmNeighbours(KeepWarm k) {
         ActiveSet set = engine.active();
         if (set == null || !set.acquire()) {
-            return 0;
+            return -1;
         }
         long start = System.nanoTime();
         try {
-            int serving = set.current();
-            for (int distance = 1; distance <= k.neighbours(); distance++) {
-                for (int index : new int[] {serving - distance, serving + distance}) {
-                    if (index >= 0 && index < set.size()) {
-                        run(set, index, k.runs());
-                    }
-                }
-            }
-            int previous = set.previous();
-            if (previous >= 0 && Math.abs(previous - serving) > k.neighbours()) {
-                run(set, previous, k.runs());
+            for (int index : targets(set, k)) {
+                run(set, index, k.runs());
             }
         } finally {
             set.release();
         }
         return System.nanoTime() - start;
+    }
+
+    /** The indices a round warms: the serving level's neighbours, nearest first, then the level served before. */
+    private static int[] targets(ActiveSet set, KeepWarm k) {
+        int serving = set.current();
+        int[] out = new int[2 * k.neighbours() + 1];
+        int n = 0;
+        for (int distance = 1; distance <= k.neighbours(); distance++) {
+            for (int index : new int[] {serving - distance, serving + distance}) {
+                if (index >= 0 && index < set.size()) {
+                    out[n++] = index;
+                }
+            }
+        }
+        int previous = set.previous();
+        if (previous >= 0 && Math.abs(previous - serving) > k.neighbours()) {
+            out[n++] = previous;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private boolean run(ActiveSet set, int index, int runs) {

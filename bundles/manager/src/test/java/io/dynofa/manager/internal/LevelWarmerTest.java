@@ -183,4 +183,27 @@ public class LevelWarmerTest {
         // a round of 2 runs x 5 ms = 10 ms at most 10 % of a core: at least 100 ms apart, so <= 6 rounds in 0.5 s
         assertTrue("warm runs in 0.5 s: " + runs, runs <= 12);
     }
+
+    @Test
+    public void describeTellsWhatTheLastRoundDid() {
+        ActiveSet set = serve(6, 5, 0);
+        set.select(0);
+        warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 1, 1.0, 0.9), cpuLoad::get);
+        Await.until("idle", () -> warmer.describe().equals("paused: no requests"), warmer::describe);
+
+        startClient(set);
+        Await.until("warming the neighbour and the level served before",
+            () -> warmer.describe().equals("warming l1, l5 every 2 ms"), warmer::describe);
+
+        cpuLoad.set(0.95);
+        Await.until("saturated", () -> warmer.describe().equals("paused: system CPU load 0.95, at or above 0.90"),
+            warmer::describe);
+        cpuLoad.set(0.2);
+
+        warmer.holding(true);
+        Await.until("pinned", () -> warmer.describe().equals("paused: a level is pinned"), warmer::describe);
+
+        warmer.configure(new KeepWarm(0, 2, 1, 1.0, 0.9));
+        assertEquals("at once", "off", warmer.describe());
+    }
 }

@@ -28,6 +28,7 @@ final class StatusFormatter {
         f.line("served", s.served());
         f.line("failed", s.failed());
         f.line("last decision", s.lastDecision());
+        f.line("keep warm", s.keepWarm());
         f.list("problems", s.problems());
         f.list("signals", signals(s.signals().values()));
         return f.out.toString();

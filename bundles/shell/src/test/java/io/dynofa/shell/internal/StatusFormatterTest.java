@@ -32,6 +32,7 @@ public class StatusFormatterTest {
             + "served:         120\n"
             + "failed:         2\n"
             + "last decision:  fits\n"
+            + "keep warm:      paused: a level is pinned\n"
             + "problems:       policy 'x' is not installed\n"
             + "                backend 'gpu' unavailable\n"
             + "signals:        cpu.load = 0.500\n"
@@ -47,6 +48,7 @@ public class StatusFormatterTest {
 
         assertTrue(text, text.startsWith("state:          NOT_READY\nfamily:         -\n"));
         assertTrue(text, text.contains("\nlevel:          -\n"));
+        assertTrue("a status without keep-warm (API 1.0) shows a dash", text.contains("\nkeep warm:      -\n"));
         assertTrue(text, text.endsWith("problems:       none\nsignals:        none\n"));
     }
 }
