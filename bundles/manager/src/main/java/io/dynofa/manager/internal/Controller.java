@@ -100,7 +100,8 @@ final class Controller {
             engine.retire(set, residency.preferredOrAny(settings.backend()), why);
         }
         if (!gone.isEmpty()) {
-            LOG.log(Level.INFO, "released the levels of " + why + "; serving " + (engine.active() == null ? "nothing"
+            LOG.log(Level.INFO, why + ": released " + (gone.size() == 1 ? "its resident levels" : "the resident levels "
+                + "of " + gone.size() + " sets") + "; serving " + (engine.active() == null ? "nothing"
                 : "from backend '" + engine.active().backendId() + "'"));
         }
         requestReconcile();
