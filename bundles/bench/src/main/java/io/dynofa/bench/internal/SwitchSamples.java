@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The measured switches of one variant, collected over interleaved blocks, and their summary. */
 final class SwitchSamples {
@@ -15,6 +16,7 @@ final class SwitchSamples {
     private String[] targets = new String[0];
     private final List<Double> blockMedians = new ArrayList<>();
     private final List<Double> blockCores = new ArrayList<>();
+    private final Map<String, Integer> keepWarmStates = new TreeMap<>();
     private double coresSum;
     private int blocks;
     private int n;
@@ -40,6 +42,18 @@ final class SwitchSamples {
         firstOverSteady[i] = firstNanos / steadyNanos;
     }
 
+    /**
+     * Counts what the runtime's status said keeping warm did right after a measured switch, by kind
+     * ("warming", "paused: system CPU load", ...); null (a runtime without it) is not counted.
+     */
+    void keepWarmState(String state) {
+        if (state != null) {
+            String kind = state.startsWith("warming") ? "warming"
+                : state.startsWith("paused: system CPU load") ? "paused: system CPU load" : state;
+            keepWarmStates.merge(kind, 1, Integer::sum);
+        }
+    }
+
     /** Closes a block of {@code switches} samples ending at the last reserved one, measured at {@code cores}. */
     void endBlock(int switches, double cores) {
         blockMedians.add(Stats.round(Stats.median(Arrays.copyOfRange(firstOverSteady, n - switches, n), switches), 3));
@@ -62,6 +76,7 @@ final class SwitchSamples {
         out.put("firstOverSteadyMax", Stats.round(Stats.percentile(firstOverSteady, n, 1.0), 3));
         out.put("firstOverSteadyBlockMedians", List.copyOf(blockMedians));
         out.put("firstOverSteadyMedianByTarget", Stats.mediansBy(targets, firstOverSteady, n));
+        out.put("keepWarmStates", new TreeMap<>(keepWarmStates));
         out.put("steadyMedianUs", Stats.round(Stats.median(steady, n) / 1e3, 2));
         return out;
     }

@@ -35,4 +35,18 @@ public class SwitchSamplesTest {
         assertEquals(100.0, (double) summary.get("steadyMedianUs"), 0);
         assertEquals(Map.of("a", 2.0, "b", 2.05), summary.get("firstOverSteadyMedianByTarget"));
     }
+
+    @Test
+    public void keepWarmStatesAreCountedByKind() {
+        SwitchSamples samples = new SwitchSamples();
+        samples.keepWarmState("warming l1, l3 every 10 ms");
+        samples.keepWarmState("warming l2 every 12 ms");
+        samples.keepWarmState("paused: system CPU load 0.95, at or above 0.90");
+        samples.keepWarmState("paused: system CPU load 0.91, at or above 0.90");
+        samples.keepWarmState("paused: no requests");
+        samples.keepWarmState(null);
+
+        assertEquals(Map.of("warming", 2, "paused: system CPU load", 2, "paused: no requests", 1),
+            samples.summary().get("keepWarmStates"));
+    }
 }
