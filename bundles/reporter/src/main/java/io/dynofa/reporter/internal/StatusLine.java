@@ -43,7 +43,8 @@ final class StatusLine {
             .number("frameP95Ms", signal(signals, DEMO_LATENCY_P95), 3)
             .string("state", (status == null ? State.NOT_READY : status.state()).name())
             .integer("switches", status == null ? null : status.switches())
-            .integer("failed", status == null ? null : status.failed());
+            .integer("failed", status == null ? null : status.failed())
+            .string("keepWarm", status == null ? null : status.keepWarm());
         return json.toString();
     }
 

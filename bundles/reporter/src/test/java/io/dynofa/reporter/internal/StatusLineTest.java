@@ -17,11 +17,12 @@ public class StatusLineTest {
             "demo.frames", 123.0, "demo.accuracy", 91.2, "unrelated", 7.0, "latency.slowdown", 1.5,
             "demo.latency.p95.ms", 0.61);
         RuntimeStatus status = new RuntimeStatus(State.READY, "fmnist-ofa", "dynofa-step", "cpu", "ofa-12", 5, false,
-            1.0, 0, 3, 200, 0, "fits", List.of("a problem"), new Signals(signals, 0));
+            1.0, 0, 3, 200, 0, "fits", List.of("a problem"), new Signals(signals, 0), "warming ofa-11, ofa-13 every 10 ms");
 
         assertEquals("{\"t\":1.0,\"family\":\"fmnist-ofa\",\"policy\":\"dynofa-step\",\"backend\":\"cpu\","
             + "\"level\":\"ofa-12\",\"levelIndex\":5,\"latencyMeanMs\":0.412,\"latencyP95Ms\":0.5,\"targetMs\":1.0,"
-            + "\"frames\":123,\"accuracy\":91.2,\"cpuLoad\":0.53,\"slowdown\":1.5,\"frameP95Ms\":0.61,\"state\":\"READY\",\"switches\":3,\"failed\":0}",
+            + "\"frames\":123,\"accuracy\":91.2,\"cpuLoad\":0.53,\"slowdown\":1.5,\"frameP95Ms\":0.61,\"state\":\"READY\",\"switches\":3,\"failed\":0,"
+            + "\"keepWarm\":\"warming ofa-11, ofa-13 every 10 ms\"}",
             StatusLine.of(1.0001, status));
     }
 
@@ -32,13 +33,13 @@ public class StatusLineTest {
 
         assertEquals("{\"t\":2.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":2.5,\"frames\":null,\"accuracy\":null,"
-            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"LOADING\",\"switches\":0,\"failed\":1}", StatusLine.of(1.96, status));
+            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"LOADING\",\"switches\":0,\"failed\":1,\"keepWarm\":null}", StatusLine.of(1.96, status));
     }
 
     @Test
     public void withoutARuntimeTheLineSaysNotReady() {
         assertEquals("{\"t\":3.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":null,\"frames\":null,\"accuracy\":null,"
-            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"NOT_READY\",\"switches\":null,\"failed\":null}", StatusLine.of(3, null));
+            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"NOT_READY\",\"switches\":null,\"failed\":null,\"keepWarm\":null}", StatusLine.of(3, null));
     }
 }
