@@ -21,7 +21,10 @@ final class BareSwitchBaseline {
         this.sink = sink;
     }
 
-    /** The first-over-steady ratios of {@code switches} alternations between {@code a} and {@code b} per warm-up, each with its target. */
+    /**
+     * The first-over-steady ratios of {@code switches} alternations between {@code a} and {@code b} per warm-up,
+     * each with the level switched to.
+     */
     Map<BareWarmUp, TargetedRatios> firstOverSteady(Level a, Level b, int switches) throws Exception {
         float[][] images = work.images();
         Random random = new Random(42);
