@@ -27,7 +27,8 @@ public class BareSwitchBaselineTest {
         assertEquals(List.of(BareWarmUp.values()), List.copyOf(ratios.keySet()));
         for (TargetedRatios r : ratios.values()) {
             assertEquals(2, r.ratios().length);
-            assertTrue(Arrays.toString(r.ratios()), Arrays.stream(r.ratios()).allMatch(v -> Double.isFinite(v) && v > 0));
+            assertTrue(Arrays.toString(r.ratios()),
+                Arrays.stream(r.ratios()).allMatch(v -> Double.isFinite(v) && v > 0));
             assertEquals(List.of("ofa-01", "ofa-02"), Arrays.stream(r.targets()).sorted().toList());
         }
     }

@@ -17,7 +17,8 @@ public class StatusLineTest {
             "demo.frames", 123.0, "demo.accuracy", 91.2, "unrelated", 7.0, "latency.slowdown", 1.5,
             "demo.latency.p95.ms", 0.61);
         RuntimeStatus status = new RuntimeStatus(State.READY, "fmnist-ofa", "dynofa-step", "cpu", "ofa-12", 5, false,
-            1.0, 0, 3, 200, 0, "fits", List.of("a problem"), new Signals(signals, 0), "warming ofa-11, ofa-13 every 10 ms");
+            1.0, 0, 3, 200, 0, "fits", List.of("a problem"), new Signals(signals, 0),
+            "warming ofa-11, ofa-13 every 10 ms");
 
         assertEquals("{\"t\":1.0,\"family\":\"fmnist-ofa\",\"policy\":\"dynofa-step\",\"backend\":\"cpu\","
             + "\"level\":\"ofa-12\",\"levelIndex\":5,\"latencyMeanMs\":0.412,\"latencyP95Ms\":0.5,\"targetMs\":1.0,"

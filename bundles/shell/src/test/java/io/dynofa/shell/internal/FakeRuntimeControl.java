@@ -22,7 +22,8 @@ final class FakeRuntimeControl implements RuntimeControl {
     static RuntimeStatus status(String levelId, int index, boolean pinned, double targetMs, String policy,
                                 List<String> problems, Map<String, Double> signals) {
         return new RuntimeStatus(State.READY, "fam", policy, "cpu", levelId, index, pinned, targetMs, 0, 4, 120, 2,
-            "fits", problems, new Signals(signals, 0), pinned ? "paused: a level is pinned" : "warming l0, l2 every 10 ms");
+            "fits", problems, new Signals(signals, 0),
+            pinned ? "paused: a level is pinned" : "warming l0, l2 every 10 ms");
     }
 
     @Override
