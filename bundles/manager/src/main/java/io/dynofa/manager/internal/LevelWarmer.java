@@ -27,6 +27,7 @@ import java.util.function.DoubleSupplier;
  */
 final class LevelWarmer {
     private static final System.Logger LOG = System.getLogger(LevelWarmer.class.getName());
+    private static final String NO_FAMILY_ACTIVE = "paused: no family active";
 
     private final InferenceEngine engine;
     private final DoubleSupplier cpuLoad;
@@ -94,7 +95,7 @@ final class LevelWarmer {
             case NOT_YET -> "starting";
             case PINNED -> "paused: a level is pinned";
             case NO_REQUESTS -> "paused: no requests";
-            case NO_FAMILY -> "paused: no family active";
+            case NO_FAMILY -> NO_FAMILY_ACTIVE;
             case CPU_BUSY -> String.format(Locale.ROOT, "paused: system CPU load %.2f, at or above %.2f",
                 loadAtLastRound, k.maxCpuLoad());
             case WARMED -> warming(k);
@@ -104,7 +105,7 @@ final class LevelWarmer {
     private String warming(KeepWarm k) {
         ActiveSet set = engine.active();
         if (set == null) {
-            return "paused: no family active";
+            return NO_FAMILY_ACTIVE;
         }
         String[] ids = Arrays.stream(targets(set, k)).mapToObj(i -> set.level(i).level().id()).toArray(String[]::new);
         return (ids.length == 0 ? "warming no level (the family has one)" : "warming " + String.join(", ", ids))
