@@ -25,6 +25,9 @@ public interface DeviceBackend {
     /**
      * Loads a model (ONNX bytes) onto the device.
      *
+     * <p>Model bytes are untrusted input: a backend refuses a model that refers to data outside the
+     * bytes given (ONNX external data), so a model can never make the device read a file.
+     *
      * @param name for messages and {@link LoadedModel#name()}
      * @throws BackendException naming the model when the bytes are not a valid model or the device
      *     cannot hold it

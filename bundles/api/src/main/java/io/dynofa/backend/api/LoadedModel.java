@@ -1,6 +1,8 @@
 package io.dynofa.backend.api;
 
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.inference.api.TensorSpec;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,6 +22,25 @@ public interface LoadedModel extends AutoCloseable {
      * @throws BackendException when the run fails or the model has been closed
      */
     Tensor run(Tensor input) throws BackendException;
+
+    /**
+     * The model's inputs as the loaded graph declares them; empty when the backend cannot tell.
+     *
+     * @since 1.1
+     */
+    default List<TensorSpec> inputs() {
+        return List.of();
+    }
+
+    /**
+     * The model's outputs as the loaded graph declares them, the one {@link #run} returns first; empty
+     * when the backend cannot tell.
+     *
+     * @since 1.1
+     */
+    default List<TensorSpec> outputs() {
+        return List.of();
+    }
 
     /** Releases the model's native resources; idempotent. */
     @Override

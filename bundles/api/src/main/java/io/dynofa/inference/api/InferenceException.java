@@ -10,8 +10,21 @@ public class InferenceException extends Exception {
         INVALID_INPUT,
         /** No family is active or no usable backend is bound (yet): retry later. */
         NOT_READY,
-        /** The device backend failed to run the model. */
-        BACKEND_FAILURE
+        /** The device backend failed to run the model, or the model's output was not finite. */
+        BACKEND_FAILURE,
+        /**
+         * Admission control refused the request at once: the bounded queue or the bounded number of
+         * waiting callers is full. Retry later or shed load.
+         *
+         * @since 1.2
+         */
+        OVERLOADED,
+        /**
+         * The request's deadline passed before it could start; it was not run.
+         *
+         * @since 1.2
+         */
+        DEADLINE_EXCEEDED
     }
 
     private final Reason reason;

@@ -4,7 +4,7 @@
  * ({@link io.dynofa.profile.api.ProfileStore}) and who measures them ({@link io.dynofa.profile.api.Profiler}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.2.0")
 package io.dynofa.profile.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,10 @@
 package io.dynofa.runtime.api;
 
 import io.dynofa.monitor.api.Signals;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A snapshot of the runtime.
@@ -23,17 +26,30 @@ import java.util.List;
  * @param signals the monitors' last readings
  * @param keepWarm what keeping levels warm does at the moment, for people (e.g. {@code "warming ofa-10, ofa-12
  *                 every 10 ms"}, {@code "paused: a level is pinned"}, {@code "off"}); null when not reported
+ * @param rejected requests refused since start, by {@link io.dynofa.inference.api.InferenceException.Reason}
+ *                 name (e.g. {@code NOT_READY}, {@code OVERLOADED}), in that enum's order; only reasons that
+ *                 occurred; counted in {@code failed} too (since 1.2)
  */
 public record RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
                             int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                             long served, long failed, String lastDecision, List<String> problems,
-                            Signals signals, String keepWarm) {
+                            Signals signals, String keepWarm, Map<String, Long> rejected) {
 
     /** Whether the runtime can serve requests. */
     public enum State { READY, LOADING, NOT_READY }
 
     public RuntimeStatus {
         problems = List.copyOf(problems);
+        rejected = rejected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
+    }
+
+    /** A snapshot without {@link #rejected()} (as of version 1.1). */
+    public RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
+                         int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
+                         long served, long failed, String lastDecision, List<String> problems,
+                         Signals signals, String keepWarm) {
+        this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
+            served, failed, lastDecision, problems, signals, keepWarm, Map.of());
     }
 
     /** A snapshot without {@link #keepWarm()} (as of version 1.0). */
@@ -41,6 +57,6 @@ public record RuntimeStatus(State state, String familyId, String policy, String 
                          int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                          long served, long failed, String lastDecision, List<String> problems, Signals signals) {
         this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
-            served, failed, lastDecision, problems, signals, null);
+            served, failed, lastDecision, problems, signals, null, Map.of());
     }
 }

@@ -1,0 +1,23 @@
+package io.dynofa.runtime.api;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A plug-in's current problems (a rejected configuration value, a family folder not offered, ...),
+ * registered as a service with the service property {@link #SOURCE} naming the plug-in (e.g. its
+ * configuration PID). The runtime lists every source's problems in {@link RuntimeStatus#problems()},
+ * each prefixed with the source, so an operator sees in one place why a value in force is not the one
+ * written. Called when a status is asked for: it must be cheap and thread-safe.
+ *
+ * @since 1.2
+ */
+@ConsumerType
+public interface ProblemSource {
+
+    /** Service property naming the plug-in whose problems these are. */
+    String SOURCE = "dynofa.problem.source";
+
+    /** The problems now, for people; empty when there are none. */
+    List<String> problems();
+}
