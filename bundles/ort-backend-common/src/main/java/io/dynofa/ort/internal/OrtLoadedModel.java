@@ -11,9 +11,11 @@ import io.dynofa.backend.api.BackendException;
 import io.dynofa.backend.api.LoadedModel;
 import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.inference.api.TensorSpec;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -40,6 +42,8 @@ public final class OrtLoadedModel implements LoadedModel {
      * input's), else null.
      */
     private final long[] declaredOutput;
+    private final List<TensorSpec> inputs;
+    private final List<TensorSpec> outputs;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReferenceArray<OrtTensors.Slot> pool = new AtomicReferenceArray<>(POOL);
 
@@ -64,11 +68,31 @@ public final class OrtLoadedModel implements LoadedModel {
         }
         this.outputName = output;
         this.declaredOutput = shape;
+        List<TensorSpec> declaredInputs = List.of();
+        List<TensorSpec> declaredOutputs = List.of();
+        try {
+            declaredInputs = OrtSignature.of(session.getInputInfo());
+            declaredOutputs = OrtSignature.of(session.getOutputInfo());
+        } catch (OrtException | RuntimeException e) {
+            LOG.log(Level.WARNING, "model ''{0}'': its inputs and outputs cannot be read: {1}", name, e.getMessage());
+        }
+        this.inputs = declaredInputs;
+        this.outputs = declaredOutputs;
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public List<TensorSpec> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<TensorSpec> outputs() {
+        return outputs;
     }
 
     @Override

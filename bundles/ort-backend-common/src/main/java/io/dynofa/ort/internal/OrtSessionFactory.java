@@ -18,7 +18,12 @@ public final class OrtSessionFactory {
         this.provider = provider;
     }
 
+    /**
+     * A session over {@code model}, which must be self-contained: bytes that refer to external data are refused
+     * before ONNX Runtime sees them.
+     */
     public OrtLoadedModel load(String name, byte[] model) throws BackendException {
+        SelfContainedModel.check(name, model);
         OrtSession session = createSession(name, model);
         String inputName = session.getInputNames().stream().findFirst().orElse(null);
         OrtLoadedModel loaded = new OrtLoadedModel(name, environment, session, inputName);

@@ -8,10 +8,13 @@ import static org.junit.Assert.assertTrue;
 import ai.onnxruntime.OrtEnvironment;
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.backend.api.LoadedModel;
+import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.inference.api.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.After;
 import org.junit.Before;
@@ -82,6 +85,12 @@ public class OrtLoadedModelTest {
             () -> factory.load("broken", new byte[] {1, 2, 3, 4, 5}));
         assertTrue(e.getMessage(), e.getMessage().startsWith("model 'broken' could not be loaded: "));
         assertTrue(e.getMessage(), e.getMessage().length() > "model 'broken' could not be loaded: ".length());
+    }
+
+    @Test
+    public void declaresItsInputsAndOutputsWithTheBatchFree() {
+        assertEquals(List.of(new TensorSpec("input", new long[] {-1, 1, 28, 28}, DType.FLOAT32)), model.inputs());
+        assertEquals(List.of(new TensorSpec("logits", new long[] {-1, 10}, DType.FLOAT32)), model.outputs());
     }
 
     @Test
