@@ -121,7 +121,7 @@ public final class LatencyProfiler implements Profiler {
                     return System.nanoTime() - t0;
                 }, System::nanoTime);
                 levels.add(LatencyStats.of(samples.nanos()).toLevel(spec.id(), spec.series(), spec.top1(),
-                    spec.macs()));
+                    spec.macs(), spec.sha256()));
                 if (!samples.stable()) {
                     LOG.log(Level.DEBUG, "{0}: median not yet stable after {1} rounds", name, samples.rounds());
                 }

@@ -40,7 +40,7 @@ record LatencyStats(double medianMs, double p95Ms, double stdMs, int count) {
         return Math.round(nanos / 100.0) / 1e4;
     }
 
-    LevelLatency toLevel(String levelId, String series, double top1, long macs) {
-        return new LevelLatency(levelId, series, top1, macs, medianMs, p95Ms, stdMs, count);
+    LevelLatency toLevel(String levelId, String series, double top1, long macs, String sha256) {
+        return new LevelLatency(levelId, series, top1, macs, medianMs, p95Ms, stdMs, count, sha256);
     }
 }

@@ -42,6 +42,9 @@ final class ProfileJson {
             o.addProperty("p95Ms", l.p95Ms());
             o.addProperty("stdMs", l.stdMs());
             o.addProperty("count", l.count());
+            if (l.sha256() != null) {
+                o.addProperty("sha256", l.sha256());
+            }
             levels.add(o);
         }
         root.add("levels", levels);
@@ -65,7 +68,8 @@ final class ProfileJson {
                 JsonObject o = e.getAsJsonObject();
                 levels.add(new LevelLatency(string(o, "levelId"), string(o, "series"), o.get("top1").getAsDouble(),
                     o.get("macs").getAsLong(), o.get("medianMs").getAsDouble(), o.get("p95Ms").getAsDouble(),
-                    o.get("stdMs").getAsDouble(), o.get("count").getAsInt()));
+                    o.get("stdMs").getAsDouble(), o.get("count").getAsInt(),
+                    o.has("sha256") && !o.get("sha256").isJsonNull() ? o.get("sha256").getAsString() : null));
             }
             List<String> pareto = new ArrayList<>();
             root.getAsJsonArray("paretoLevelIds").forEach(e -> pareto.add(e.getAsString()));

@@ -21,6 +21,14 @@ public class ProfileJsonTest {
         LatencyProfile p = Profiles.sample();
 
         assertEquals(p, ProfileJson.read(ProfileJson.write(p)));
+        assertTrue("the measured file's hash is kept", ProfileJson.write(p).contains("\"sha256\""));
+    }
+
+    @Test
+    public void aProfileWrittenBeforeHashesReadsWithoutThem() {
+        String old = ProfileJson.write(Profiles.sample()).replaceAll(",\\s*\"sha256\":\\s*\"[^\"]*\"", "");
+
+        assertTrue(ProfileJson.read(old).levels().stream().allMatch(l -> l.sha256() == null));
     }
 
     @Test

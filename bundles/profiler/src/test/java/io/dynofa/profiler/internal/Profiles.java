@@ -12,7 +12,7 @@ final class Profiles {
     }
 
     static LevelLatency ofa(String id, double top1, double ms) {
-        return new LevelLatency(id, "ofa", top1, 1_000_000, ms, ms * 1.2, ms / 10, 100);
+        return new LevelLatency(id, "ofa", top1, 1_000_000, ms, ms * 1.2, ms / 10, 100, "sha-" + id);
     }
 
     static LevelLatency width(String id, double top1, double ms) {
