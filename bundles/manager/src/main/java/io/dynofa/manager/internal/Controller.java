@@ -9,6 +9,7 @@ import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.profile.api.ProfileStore;
+import io.dynofa.runtime.api.ProblemSource;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Everything off the inference path, run on the manager's single thread: choosing and loading the
@@ -25,10 +27,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class Controller {
     private static final System.Logger LOG = System.getLogger(Controller.class.getName());
 
-    final ServiceRegistry<ModelFamily> families = new ServiceRegistry<>();
-    final ServiceRegistry<DeviceBackend> backends = new ServiceRegistry<>();
-    final ServiceRegistry<SwitchingPolicy> policies = new ServiceRegistry<>();
-    final ServiceRegistry<Monitor> monitors = new ServiceRegistry<>();
+    final ServiceRegistry<ModelFamily> families = new ServiceRegistry<>(ServiceKind.FAMILY);
+    final ServiceRegistry<DeviceBackend> backends = new ServiceRegistry<>(ServiceKind.BACKEND);
+    final ServiceRegistry<SwitchingPolicy> policies = new ServiceRegistry<>(ServiceKind.POLICY);
+    final ServiceRegistry<Monitor> monitors = new ServiceRegistry<>(ServiceKind.MONITOR);
+    final ServiceRegistry<ProblemSource> problemSources = new ServiceRegistry<>(ServiceKind.PROBLEM_SOURCE);
 
     private final InferenceEngine engine;
     private final Selection selection = new Selection(families, backends, policies);
@@ -90,19 +93,30 @@ final class Controller {
     }
 
     /**
-     * Stops using {@code departed}'s resources at once: its resident sets are retired and, if one of them was
-     * serving, another backend's resident set of the same family takes over in the same step (no failed
-     * request when the family is warm elsewhere).
+     * Stops using {@code departed}'s resources: its resident sets are retired and, if one of them was serving,
+     * another backend's resident set of the same family takes over in the same step (no failed request when
+     * the family is warm elsewhere). A departed family that was serving keeps serving while another family
+     * is registered, until that one is resident (a hand-over without failed requests).
      */
     void departed(Object departed, String why) {
-        List<ActiveSet> gone = residency.removeIf(set -> set.family() == departed || set.backend() == departed);
+        Predicate<ActiveSet> uses = set -> set.family() == departed || set.backend() == departed;
+        List<ActiveSet> gone = new ArrayList<>(residency.removeIf(uses));
+        ActiveSet serving = engine.active();
+        if (serving != null && uses.test(serving) && !gone.contains(serving)) {
+            gone.add(serving); // a departed family's set, serving during a hand-over
+        }
+        boolean handOver = departed instanceof ModelFamily && serving != null && serving.family() == departed
+            && selection.family(settings, null, new ArrayList<>()) != null;
         for (ActiveSet set : gone) {
+            if (handOver && set == serving) {
+                continue; // the reconciler retires it once the next family serves
+            }
             engine.retire(set, residency.preferredOrAny(settings.backend()), why);
         }
         if (!gone.isEmpty()) {
             LOG.log(Level.INFO, why + ": released " + (gone.size() == 1 ? "its resident levels" : "the resident levels "
-                + "of " + gone.size() + " sets") + "; serving " + (engine.active() == null ? "nothing"
-                : "from backend '" + engine.active().backendId() + "'"));
+                + "of " + gone.size() + " sets") + "; serving " + (handOver ? "it until the next family is resident"
+                : engine.active() == null ? "nothing" : "from backend '" + engine.active().backendId() + "'"));
         }
         requestReconcile();
     }
@@ -308,6 +322,10 @@ final class Controller {
         List<String> all = new ArrayList<>(configProblems);
         all.addAll(bindingProblems);
         all.addAll(policyProblems);
+        for (ServiceRegistry<?> registry : List.of(families, backends, policies, monitors, problemSources)) {
+            all.addAll(registry.problems());
+        }
+        all.addAll(SourceProblems.of(problemSources.all()));
         return all;
     }
 }

@@ -8,7 +8,6 @@ import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.monitor.api.InferenceListener;
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The inference path: lease the active set, run its current level, tell the listeners. Lock-free;
@@ -21,18 +20,28 @@ final class InferenceEngine {
     private volatile ActiveSet active;
     private volatile String notReadyReason = "starting";
     private volatile InferenceListener[] listeners = NO_LISTENERS;
-    private final LongAdder served = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final Outcomes outcomes = new Outcomes();
+    private volatile boolean checkOutputs = true;
 
     InferenceResult infer(Tensor input) throws InferenceException {
         try {
             InferenceResult result = run(input);
-            served.increment();
+            outcomes.served();
             return result;
         } catch (InferenceException e) {
-            failed.increment();
+            outcomes.failed(e.reason());
             throw e;
         }
+    }
+
+    /** Counts a request refused before it reached the engine (admission control). */
+    void refused(Reason reason) {
+        outcomes.failed(reason);
+    }
+
+    /** Whether every output is checked for NaN and infinities (a failure rather than a wrong answer). */
+    void checkOutputs(boolean check) {
+        checkOutputs = check;
     }
 
     private InferenceResult run(Tensor input) throws InferenceException {
@@ -66,6 +75,13 @@ final class InferenceEngine {
         }
         long latency = System.nanoTime() - t0;
         String levelId = level.level().id();
+        if (checkOutputs) {
+            int bad = OutputCheck.firstNonFinite(output);
+            if (bad >= 0) {
+                throw new InferenceException(Reason.BACKEND_FAILURE, "level " + levelId + " on backend '"
+                    + set.backendId() + "' gave a non-finite output (element " + bad + ")");
+            }
+        }
         for (InferenceListener listener : listeners) {
             try {
                 listener.inferred(set.backendId(), levelId, latency, level.profiledNanos());
@@ -124,10 +140,15 @@ final class InferenceEngine {
     }
 
     long served() {
-        return served.sum();
+        return outcomes.servedCount();
     }
 
     long failed() {
-        return failed.sum();
+        return outcomes.failedCount();
+    }
+
+    /** Failed requests by reason name (see {@link Outcomes#byReason()}). */
+    java.util.Map<String, Long> rejected() {
+        return outcomes.byReason();
     }
 }

@@ -14,39 +14,62 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Loads the levels of a family on a backend, warms each one and keeps the levels on the
- * accuracy/latency Pareto front; the others are closed. Latencies come from a stored device profile
- * when one {@linkplain #usable matches} the family and backend (then only the profile's Pareto levels
- * are loaded and nothing is timed), otherwise every level is loaded and timed here.
+ * Loads the levels of a family on a backend, checks each one against its manifest entry ({@link LevelCheck}),
+ * warms it and keeps the levels on the accuracy/latency Pareto front; the others are closed. Each level's
+ * load, check and timing together are bounded by {@code levelTimeoutMs}: a level that takes longer is refused
+ * and named, and the family loads without it. A level's latency comes from a stored device profile when the
+ * profile measured exactly this file ({@link #profiled}: same SHA-256) on this backend configuration; the
+ * other levels are measured here.
  */
 final class LevelLoader {
     private final int warmupRuns;
     private final int profileRuns;
+    private final long levelTimeoutMs;
+    private final int sampleSize;
+    private final double sampleTolerancePct;
 
     LevelLoader(int warmupRuns, int profileRuns) {
+        this(warmupRuns, profileRuns, Limits.DEFAULTS);
+    }
+
+    LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
         this.warmupRuns = Math.max(0, warmupRuns);
         this.profileRuns = Math.max(1, profileRuns);
+        this.levelTimeoutMs = limits.levelLoadTimeoutMs();
+        this.sampleSize = limits.sampleCheckSize();
+        this.sampleTolerancePct = limits.sampleTolerancePct();
     }
 
     /**
-     * {@code profile} if it describes exactly this family on this backend: same ids, every level of
-     * the family measured with the manifest's top-1 and MACs; otherwise null (e.g. the family was
-     * retrained or extended since it was profiled).
+     * {@code profile} if it was taken of this family on this backend configuration and measured at least one of
+     * the family's level files as they are now; otherwise null.
      */
     static LatencyProfile usable(LatencyProfile profile, ModelFamily family, DeviceBackend backend) {
-        if (profile == null || !profile.familyId().equals(family.id()) || !profile.backendId().equals(backend.id())) {
+        if (profile == null || !profile.familyId().equals(family.id()) || !profile.backendId().equals(backend.id())
+            || !Objects.equals(profile.backendDescription(), backend.description())) {
             return null;
         }
-        for (LevelSpec spec : family.levels()) {
-            LevelLatency l = profile.level(spec.id());
-            if (l == null || l.top1() != spec.top1() || l.macs() != spec.macs() || !(l.medianMs() > 0)) {
-                return null;
-            }
+        return family.levels().stream().anyMatch(spec -> profiled(profile, spec) != null) ? profile : null;
+    }
+
+    /** The profile's figures for {@code spec} if they were measured on this very file (same SHA-256), else null. */
+    static LevelLatency profiled(LatencyProfile profile, LevelSpec spec) {
+        LevelLatency l = profile == null ? null : profile.level(spec.id());
+        if (l == null || !spec.sha256().equals(l.sha256()) || l.top1() != spec.top1() || l.macs() != spec.macs()
+            || !(l.medianMs() > 0)) {
+            return null;
         }
-        return profile;
+        return l;
     }
 
     ActiveSet load(ModelFamily family, DeviceBackend backend, Consumer<String> problems) throws BackendException {
@@ -56,32 +79,19 @@ final class LevelLoader {
     /**
      * @param profile a stored profile {@linkplain #usable usable} for this family and backend, or null
      *     to measure every level here
-     * @param problems told of each level that could not be loaded (the others still load)
+     * @param problems told of each level that could not be loaded or was refused (the others still load)
      * @throws BackendException when no level at all could be loaded
      */
     ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems)
         throws BackendException {
-        Tensor probe = family.input().probe();
-        List<LevelSpec> candidates = family.levels();
-        if (profile != null) {
-            List<LevelLatency> front = LatencyProfile.paretoFront(profile.levels(), LevelLatency::medianMs,
-                LevelLatency::top1);
-            candidates = front.stream().map(l -> spec(family, l.levelId())).filter(Objects::nonNull).toList();
-        }
+        LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
-        try {
-            for (LevelSpec spec : candidates) {
-                LoadedModel model = loadOne(family, backend, spec, problems);
-                if (model != null) {
-                    measured.add(profile == null ? measure(spec, model, probe, problems)
-                        : warm(spec, model, probe, profile.level(spec.id()).medianMs(), problems));
-                }
+        for (LevelSpec spec : candidates(family, profile)) {
+            ResidentLevel level = bounded(family, backend, spec, profiled(profile, spec), check, problems);
+            if (level != null) {
+                measured.add(level);
             }
-        } catch (RuntimeException | Error e) {
-            measured.forEach(r -> r.model().close());
-            throw e;
         }
-        measured.removeIf(r -> r.profiledNanos() <= 0 && closeQuietly(r));
         if (measured.isEmpty()) {
             throw new BackendException("no level of family '" + family.id() + "' could be loaded on backend '"
                 + backend.id() + "'");
@@ -96,58 +106,109 @@ final class LevelLoader {
         return new ActiveSet(family, backend, indexed);
     }
 
-    private static LevelSpec spec(ModelFamily family, String levelId) {
-        return family.levels().stream().filter(s -> s.id().equals(levelId)).findFirst().orElse(null);
+    /**
+     * The levels worth loading: of those the profile measured as they are now, only its Pareto front; every
+     * level it did not (new, changed, or no profile) to be measured here.
+     */
+    private static List<LevelSpec> candidates(ModelFamily family, LatencyProfile profile) {
+        List<LevelSpec> profiled = family.levels().stream().filter(s -> profiled(profile, s) != null).toList();
+        List<LevelSpec> front = LatencyProfile.paretoFront(profiled, s -> profiled(profile, s).medianMs(),
+            LevelSpec::top1);
+        return family.levels().stream().filter(s -> front.contains(s) || profiled(profile, s) == null).toList();
     }
 
-    private static LoadedModel loadOne(ModelFamily family, DeviceBackend backend, LevelSpec spec,
-                                       Consumer<String> problems) {
+    /** Loads, checks and times one level within the time bound; null (and a problem) when it cannot serve. */
+    private ResidentLevel bounded(ModelFamily family, DeviceBackend backend, LevelSpec spec, LevelLatency profiled,
+                                  LevelCheck check, Consumer<String> problems) {
+        String name = family.id() + "/" + spec.id();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        CompletableFuture<Prepared> attempt = CompletableFuture.supplyAsync(
+            () -> prepare(family, backend, spec, profiled, check, abandoned::get),
+            task -> DaemonScheduler.daemonThreads("dynofa-level-loader").newThread(task).start());
         try {
-            return backend.load(family.id() + "/" + spec.id(), family.model(spec.id()));
-        } catch (IOException | BackendException | RuntimeException e) {
-            problems.accept("level " + family.id() + "/" + spec.id() + " skipped: " + e.getMessage());
+            Prepared prepared = attempt.get(levelTimeoutMs, TimeUnit.MILLISECONDS);
+            if (prepared.level() == null) {
+                problems.accept("level " + name + " " + prepared.problem());
+            }
+            return prepared.level();
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            attempt.thenAccept(late -> late.close());
+            problems.accept("level " + name + " refused: loading, checking and timing it took longer than "
+                + levelTimeoutMs + " ms (levelLoadTimeoutMs)");
             return null;
+        } catch (ExecutionException e) {
+            problems.accept("level " + name + " skipped: " + e.getCause());
+            return null;
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            attempt.thenAccept(late -> late.close());
+            Thread.currentThread().interrupt();
+            problems.accept("level " + name + " skipped: interrupted while loading");
+            return null;
+        }
+    }
+
+    /** A level ready to serve, or why not. */
+    private record Prepared(ResidentLevel level, String problem) {
+        void close() {
+            if (level != null) {
+                level.model().close();
+            }
+        }
+    }
+
+    private Prepared prepare(ModelFamily family, DeviceBackend backend, LevelSpec spec, LevelLatency profiled,
+                             LevelCheck check, BooleanSupplier abandoned) {
+        LoadedModel model;
+        try {
+            model = backend.load(family.id() + "/" + spec.id(), family.model(spec.id()));
+        } catch (IOException | BackendException | RuntimeException e) {
+            return new Prepared(null, "skipped: " + e.getMessage());
+        }
+        Optional<String> refusal = check.refusal(spec, model, abandoned);
+        if (refusal.isPresent()) {
+            model.close();
+            return new Prepared(null, "refused: " + refusal.get());
+        }
+        try {
+            Tensor probe = family.input().probe();
+            ResidentLevel level = profiled == null ? measure(spec, model, probe, abandoned)
+                : warm(spec, model, probe, profiled.medianMs(), abandoned);
+            if (abandoned.getAsBoolean()) {
+                model.close();
+                return new Prepared(null, "abandoned");
+            }
+            return new Prepared(level, null);
+        } catch (BackendException | RuntimeException e) {
+            model.close();
+            return new Prepared(null, "dropped: " + e.getMessage());
         }
     }
 
     /** Warms the level and takes its latency from the stored profile. */
     private ResidentLevel warm(LevelSpec spec, LoadedModel model, Tensor probe, double profiledMs,
-                               Consumer<String> problems) {
-        try {
+                               BooleanSupplier abandoned) throws BackendException {
+        for (int i = 0; i < warmupRuns && !abandoned.getAsBoolean(); i++) {
             model.run(probe);
-            for (int i = 1; i < warmupRuns; i++) {
-                model.run(probe);
-            }
-        } catch (BackendException | RuntimeException e) {
-            problems.accept("level " + spec.id() + " dropped: " + e.getMessage());
-            return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), 0), spec, model, 0);
         }
         return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), profiledMs), spec, model,
             Math.max(1, Math.round(profiledMs * 1e6)));
     }
 
-    private ResidentLevel measure(LevelSpec spec, LoadedModel model, Tensor probe, Consumer<String> problems) {
+    private ResidentLevel measure(LevelSpec spec, LoadedModel model, Tensor probe, BooleanSupplier abandoned)
+        throws BackendException {
+        for (int i = 0; i < warmupRuns && !abandoned.getAsBoolean(); i++) {
+            model.run(probe);
+        }
         long[] times = new long[profileRuns];
-        try {
-            for (int i = 0; i < warmupRuns; i++) {
-                model.run(probe);
-            }
-            for (int i = 0; i < profileRuns; i++) {
-                long t0 = System.nanoTime();
-                model.run(probe);
-                times[i] = System.nanoTime() - t0;
-            }
-        } catch (BackendException | RuntimeException e) {
-            problems.accept("level " + spec.id() + " dropped: " + e.getMessage());
-            return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), 0), spec, model, 0);
+        for (int i = 0; i < profileRuns && !abandoned.getAsBoolean(); i++) {
+            long t0 = System.nanoTime();
+            model.run(probe);
+            times[i] = System.nanoTime() - t0;
         }
         Arrays.sort(times);
-        long median = times[times.length / 2];
+        long median = Math.max(1, times[times.length / 2]);
         return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), median / 1e6), spec, model, median);
-    }
-
-    private static boolean closeQuietly(ResidentLevel r) {
-        r.model().close();
-        return true;
     }
 }

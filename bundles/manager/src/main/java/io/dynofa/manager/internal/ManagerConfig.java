@@ -25,6 +25,9 @@ public @interface ManagerConfig {
     @AttributeDefinition(description = "Policy used when the configured one is not installed")
     String fallbackPolicy() default "dynofa-step";
 
+    @AttributeDefinition(description = "Family served while `family` is not registered; empty = any registered family")
+    String fallbackFamily() default "";
+
     @AttributeDefinition(description = "Level id to hold regardless of the policy; empty = let the policy choose")
     String pinnedLevel() default "";
 
@@ -61,4 +64,36 @@ public @interface ManagerConfig {
 
     @AttributeDefinition(description = "Worker threads for inferAsync")
     int asyncThreads() default 2;
+
+    @AttributeDefinition(description = "Longest a request may wait for its turn (infer) or in the queue (inferAsync) "
+        + "before it fails with DEADLINE_EXCEEDED without being run, milliseconds (1 to 60000)")
+    long requestTimeoutMs() default 1000;
+
+    @AttributeDefinition(description = "Requests inferAsync may hold queued; when full, a request fails at once "
+        + "with OVERLOADED (1 to 65536)")
+    int asyncQueueSize() default 256;
+
+    @AttributeDefinition(description = "Model runs at once across every caller (infer and inferAsync); 0 = one per "
+        + "available processor (0 to 1024)")
+    int maxConcurrentRuns() default 0;
+
+    @AttributeDefinition(description = "Callers of infer that may wait for a turn; one more fails at once with "
+        + "OVERLOADED (0 to 65536)")
+    int maxWaitingCallers() default 256;
+
+    @AttributeDefinition(description = "Longest loading, checking and timing one level may take when a family "
+        + "loads; a level that takes longer is refused and named in status, milliseconds (100 to 600000)")
+    long levelLoadTimeoutMs() default 10000;
+
+    @AttributeDefinition(description = "Images of the family's labelled sample each level classifies at load; its "
+        + "top-1 must match the manifest's sampleTop1 within sampleTolerancePct (0 = no sample check, up to 10000)")
+    int sampleCheckSize() default 200;
+
+    @AttributeDefinition(description = "Largest difference in percentage points between a level's top-1 on the "
+        + "checked images and the manifest's sampleTop1 (0 to 100)")
+    double sampleTolerancePct() default 10.0;
+
+    @AttributeDefinition(description = "Check every response for NaN or infinite values (a failed request with "
+        + "BACKEND_FAILURE rather than a wrong answer)")
+    boolean checkOutputs() default true;
 }

@@ -105,7 +105,7 @@ final class Reconciler {
                       List<String> problems) {
         long t0 = System.nanoTime();
         try {
-            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns()).load(family, backend, stored,
+            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits()).load(family, backend, stored,
                 problems::add);
             next.startAt(Selection.initialLevel(next, s.targetMs()));
             ActiveSet replaced = residency.put(new Residency.Resident(next, stored));

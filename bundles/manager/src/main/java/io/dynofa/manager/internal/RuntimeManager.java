@@ -13,16 +13,15 @@ import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.profile.api.ProfileStore;
 import io.dynofa.runtime.api.BackendInfo;
+import io.dynofa.runtime.api.ProblemSource;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -43,7 +42,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     private final InferenceEngine engine = new InferenceEngine();
     private final Controller controller;
-    private final ExecutorService async;
+    private final Admission admission;
     private final Thread exitHook = new Thread(this::stopForExit, "dynofa-manager-exit");
     private volatile ProfileStore profileStore;
 
@@ -52,8 +51,8 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         List<String> problems = new ArrayList<>();
         controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
         controller.configProblems(problems);
-        async = Executors.newFixedThreadPool(Math.max(1, config.asyncThreads()),
-            DaemonScheduler.daemonThreads("dynofa-infer"));
+        admission = new Admission(engine, controller.settings().limits());
+        engine.checkOutputs(controller.settings().limits().checkOutputs());
         Runtime.getRuntime().addShutdownHook(exitHook);
         controller.requestReconcile();
     }
@@ -63,6 +62,8 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         List<String> problems = new ArrayList<>();
         controller.reconfigure(Settings.of(config, controller.settings(), problems));
         controller.configProblems(problems);
+        admission.configure(controller.settings().limits());
+        engine.checkOutputs(controller.settings().limits().checkOutputs());
     }
 
     @Deactivate
@@ -72,7 +73,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         } catch (IllegalStateException exiting) {
             // the JVM is exiting: the hook runs (or has run) stopForExit
         }
-        async.shutdown();
+        admission.shutdown(EXIT_WAIT_MS);
         controller.shutdown();
     }
 
@@ -83,7 +84,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
      * and the models to close.
      */
     void stopForExit() {
-        async.shutdownNow();
+        admission.shutdown(EXIT_WAIT_MS);
         List<ActiveSet> retired = controller.shutdown();
         long deadline = System.nanoTime() + EXIT_WAIT_MS * 1_000_000L;
         try {
@@ -95,44 +96,94 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindBackend(DeviceBackend backend) {
-        controller.backends.add(backend.id(), backend);
+    @Reference(service = DeviceBackend.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, updated = "updatedBackend")
+    void bindBackend(DeviceBackend backend, Map<String, Object> properties) {
+        controller.backends.add(backend, properties);
         controller.requestReconcile();
     }
 
-    void unbindBackend(DeviceBackend backend) {
-        controller.backends.remove(backend.id(), backend);
-        controller.departed(backend, "backend '" + backend.id() + "' went away");
+    void updatedBackend(DeviceBackend backend, Map<String, Object> properties) {
+        changed(controller.backends.update(backend, properties));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindFamily(ModelFamily family) {
-        controller.families.add(family.id(), family);
+    void unbindBackend(DeviceBackend backend, Map<String, Object> properties) {
+        Registration<DeviceBackend> gone = controller.backends.remove(backend, properties);
+        if (gone != null) {
+            controller.departed(gone.service(), "backend '" + gone.id() + "' went away");
+        }
+    }
+
+    @Reference(service = ModelFamily.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, updated = "updatedFamily")
+    void bindFamily(ModelFamily family, Map<String, Object> properties) {
+        controller.families.add(family, properties);
         controller.requestReconcile();
     }
 
-    void unbindFamily(ModelFamily family) {
-        controller.families.remove(family.id(), family);
-        controller.departed(family, "family '" + family.id() + "' was removed");
+    void updatedFamily(ModelFamily family, Map<String, Object> properties) {
+        changed(controller.families.update(family, properties));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindPolicy(SwitchingPolicy policy) {
-        controller.policies.add(policy.name(), policy);
+    void unbindFamily(ModelFamily family, Map<String, Object> properties) {
+        Registration<ModelFamily> gone = controller.families.remove(family, properties);
+        if (gone != null) {
+            controller.departed(gone.service(), "family '" + gone.id() + "' was removed");
+        }
     }
 
-    void unbindPolicy(SwitchingPolicy policy) {
-        controller.policies.remove(policy.name(), policy);
+    @Reference(service = SwitchingPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, updated = "updatedPolicy")
+    void bindPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
+        controller.policies.add(policy, properties);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindMonitor(Monitor monitor) {
-        controller.monitors.add(monitor.name(), monitor);
+    void updatedPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
+        controller.policies.update(policy, properties);
     }
 
-    void unbindMonitor(Monitor monitor) {
-        controller.monitors.remove(monitor.name(), monitor);
+    void unbindPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
+        controller.policies.remove(policy, properties);
+    }
+
+    @Reference(service = Monitor.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, updated = "updatedMonitor")
+    void bindMonitor(Monitor monitor, Map<String, Object> properties) {
+        controller.monitors.add(monitor, properties);
+    }
+
+    void updatedMonitor(Monitor monitor, Map<String, Object> properties) {
+        controller.monitors.update(monitor, properties);
+    }
+
+    void unbindMonitor(Monitor monitor, Map<String, Object> properties) {
+        controller.monitors.remove(monitor, properties);
+    }
+
+    /** Plug-ins' own problems (rejected configuration values, ...), listed in status with their source. */
+    @Reference(service = ProblemSource.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, updated = "updatedProblemSource")
+    void bindProblemSource(ProblemSource source, Map<String, Object> properties) {
+        controller.problemSources.add(source, properties);
+    }
+
+    void updatedProblemSource(ProblemSource source, Map<String, Object> properties) {
+        controller.problemSources.update(source, properties);
+    }
+
+    void unbindProblemSource(ProblemSource source, Map<String, Object> properties) {
+        controller.problemSources.remove(source, properties);
+    }
+
+    /** A backend or family whose properties changed: under a new id (or as another one) it departs as before. */
+    private void changed(ServiceRegistry.Update<?> update) {
+        Registration<?> before = update.before();
+        Registration<?> after = update.after();
+        if (before != null && before.service() != after.service()) {
+            controller.departed(before.service(), "'" + before.id() + "' is now registered as '" + after.id() + "'");
+        } else {
+            controller.requestReconcile();
+        }
     }
 
     /**
@@ -166,25 +217,28 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         engine.removeListener(listener);
     }
 
+    Admission admission() {
+        return admission;
+    }
+
     @Override
     public InferenceResult infer(Tensor input) throws InferenceException {
-        return engine.infer(input);
+        return admission.infer(input);
     }
 
     @Override
     public CompletableFuture<InferenceResult> inferAsync(Tensor input) {
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return engine.infer(input);
-                } catch (InferenceException e) {
-                    throw new CompletionException(e);
-                }
-            }, async);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.NOT_READY,
-                "the runtime manager is stopping"));
+        return admission.inferAsync(input, admission.requestTimeoutNanos());
+    }
+
+    @Override
+    public CompletableFuture<InferenceResult> inferAsync(Tensor input, Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.INVALID_INPUT,
+                "the timeout must be positive, got " + timeout));
         }
+        // the request timeout (at most a minute) bounds it anyway; this only avoids overflowing the nanoseconds
+        return admission.inferAsync(input, timeout.compareTo(Duration.ofHours(1)) > 0 ? Long.MAX_VALUE : timeout.toNanos());
     }
 
     @Override

@@ -18,22 +18,35 @@ final class Selection {
         this.policies = policies;
     }
 
-    /** The configured family; else the one already serving, if still registered; else null. */
+    /**
+     * The configured family; while it is not registered, the {@code fallbackFamily} if registered, else the
+     * family serving if still registered, else the first registered family (a problem names the one chosen);
+     * null when none is registered.
+     */
     ModelFamily family(Settings s, ActiveSet serving, List<String> problems) {
+        List<ModelFamily> all = families.values();
         if (s.family().isEmpty()) {
-            List<ModelFamily> all = families.values();
             return all.isEmpty() ? null : all.get(0);
         }
         ModelFamily wanted = families.get(s.family());
         if (wanted != null) {
             return wanted;
         }
-        problems.add("unknown family '" + s.family() + "' (registered: " + families.ids() + ")");
-        if (serving != null && families.get(serving.familyId()) == serving.family()) {
-            problems.add("keeping family '" + serving.familyId() + "'");
-            return serving.family();
+        if (all.isEmpty()) {
+            problems.add("unknown family '" + s.family() + "' (registered: [])");
+            return null;
         }
-        return null;
+        ModelFamily fallback = families.get(s.fallbackFamily());
+        if (fallback == null && !s.fallbackFamily().isEmpty()) {
+            problems.add("fallbackFamily '" + s.fallbackFamily() + "' is not registered either (registered: "
+                + families.ids() + ")");
+        }
+        if (fallback == null && serving != null && families.get(serving.familyId()) == serving.family()) {
+            fallback = serving.family();
+        }
+        ModelFamily chosen = fallback != null ? fallback : all.get(0);
+        problems.add("family '" + s.family() + "' is not registered; serving fallback family '" + chosen.id() + "'");
+        return chosen;
     }
 
     /** The configured backend when usable; else the first usable one; else null. */

@@ -1,36 +1,123 @@
 package io.dynofa.manager.internal;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Objects;
 
-/** Bound services of one kind, by id (sorted, so choices among equals are stable). */
+/**
+ * Bound services of one kind, by id. Several services may offer one id (an old and a new version side by
+ * side): they are kept in the OSGi order (highest {@code service.ranking}, then lowest {@code service.id}),
+ * the first is the one used, and when it goes away the next takes over. Ids are sorted, so choices among
+ * equals are stable. Thread-safe: DS threads bind, every reader sees a consistent snapshot.
+ */
 final class ServiceRegistry<T> {
-    private final Map<String, T> byId = new ConcurrentSkipListMap<>();
+    private static final System.Logger LOG = System.getLogger(ServiceRegistry.class.getName());
 
-    void add(String id, T service) {
-        byId.put(id, service);
+    /** A registration before and after its service properties changed (before is null if it was unknown). */
+    record Update<T>(Registration<T> before, Registration<T> after) {
     }
 
-    /** Removes {@code service} if it is the one bound under {@code id}. */
-    boolean remove(String id, T service) {
-        return byId.remove(id, service);
+    private final ServiceKind<T> kind;
+    private volatile List<Registration<T>> entries = List.of();
+
+    ServiceRegistry(ServiceKind<T> kind) {
+        this.kind = kind;
     }
 
+    synchronized Registration<T> add(T service, Map<String, ?> properties) {
+        Registration<T> added = Registration.of(kind, service, properties);
+        List<Registration<T>> next = new ArrayList<>(entries);
+        next.add(added);
+        next.sort(Registration.ORDER);
+        entries = List.copyOf(next);
+        if (added.problem() != null) {
+            LOG.log(Level.WARNING, added.problem());
+        }
+        long offering = next.stream().filter(r -> added.id() != null && added.id().equals(r.id())).count();
+        if (offering > 1) {
+            LOG.log(Level.INFO, kind.noun() + " '" + added.id() + "' is offered by " + offering + " services; using "
+                + describe(first(added.id())));
+        }
+        return added;
+    }
+
+    /** Forgets the registration of {@code service}; returns it, or null when it was not bound. */
+    synchronized Registration<T> remove(T service, Map<String, ?> properties) {
+        List<Registration<T>> next = new ArrayList<>(entries);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).isFor(service, properties)) {
+                Registration<T> removed = next.remove(i);
+                entries = List.copyOf(next);
+                return removed;
+            }
+        }
+        return null;
+    }
+
+    /** Replaces the registration of {@code service} after its service properties changed, in one step. */
+    synchronized Update<T> update(T service, Map<String, ?> properties) {
+        Registration<T> before = remove(service, properties);
+        return new Update<>(before, add(service, properties));
+    }
+
+    /** The service used for {@code id}: the first in service order; null when none offers it. */
     T get(String id) {
-        return id == null ? null : byId.get(id);
+        Registration<T> first = first(id);
+        return first == null ? null : first.service();
+    }
+
+    /** The id {@code service} (as returned by {@link #get}) is known by; null when it is not bound. */
+    String idOf(T service) {
+        return entries.stream().filter(r -> r.service() == service && r.id() != null).map(Registration::id)
+            .findFirst().orElse(null);
     }
 
     List<String> ids() {
-        return new ArrayList<>(byId.keySet());
+        return named().stream().map(Registration::id).distinct().toList();
     }
 
+    /** The service used for each id, in id order. */
     List<T> values() {
-        return new ArrayList<>(byId.values());
+        List<T> used = new ArrayList<>();
+        String last = null;
+        for (Registration<T> r : named()) {
+            if (!r.id().equals(last)) {
+                used.add(r.service());
+                last = r.id();
+            }
+        }
+        return used;
+    }
+
+    /** Every registration with an id, the ones standing by included, in id and then service order. */
+    List<Registration<T>> all() {
+        return named();
     }
 
     boolean isEmpty() {
-        return byId.isEmpty();
+        return named().isEmpty();
+    }
+
+    /** Services not known by their service property, for status. */
+    List<String> problems() {
+        return entries.stream().map(Registration::problem).filter(Objects::nonNull).toList();
+    }
+
+    private Registration<T> first(String id) {
+        if (id == null) {
+            return null;
+        }
+        return entries.stream().filter(r -> id.equals(r.id())).findFirst().orElse(null);
+    }
+
+    private List<Registration<T>> named() {
+        return entries.stream().filter(r -> r.id() != null).toList();
+    }
+
+    private static String describe(Registration<?> r) {
+        return r == null ? "none" : "service " + r.serviceId() + " (ranking " + r.ranking() + ", "
+            + r.original().getClass().getName() + ")";
     }
 }

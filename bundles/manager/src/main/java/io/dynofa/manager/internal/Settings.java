@@ -4,10 +4,10 @@ import java.util.List;
 
 /** The manager's configuration with operator overrides applied; immutable and always valid. */
 record Settings(double targetMs, double accuracyFloor, String family, String backend, String policy,
-                String fallbackPolicy, String pinnedLevel, long decisionIntervalMs, int warmupRuns,
-                int profileRuns, KeepWarm keepWarm, long profileWaitMs) {
-    static final Settings DEFAULTS = new Settings(1.0, 0, "fmnist-ofa", "cpu", "dynofa-step", "dynofa-step", "", 100,
-        30, 60, KeepWarm.DEFAULTS, 300);
+                String fallbackPolicy, String fallbackFamily, String pinnedLevel, long decisionIntervalMs,
+                int warmupRuns, int profileRuns, KeepWarm keepWarm, long profileWaitMs, Limits limits) {
+    static final Settings DEFAULTS = new Settings(1.0, 0, "fmnist-ofa", "cpu", "dynofa-step", "dynofa-step", "", "",
+        100, 30, 60, KeepWarm.DEFAULTS, 300, Limits.DEFAULTS);
     private static final long MIN_INTERVAL_MS = 10;
 
     /**
@@ -26,17 +26,18 @@ record Settings(double targetMs, double accuracyFloor, String family, String bac
             interval = MIN_INTERVAL_MS;
         }
         return new Settings(target, floor, c.family().trim(), c.backend().trim(), c.policy().trim(),
-            c.fallbackPolicy().trim(), c.pinnedLevel().trim(), interval, Math.max(0, c.warmupRuns()),
-            Math.max(1, c.profileRuns()), KeepWarm.of(c, previous.keepWarm(), problems), Math.max(0, c.profileWaitMs()));
+            c.fallbackPolicy().trim(), c.fallbackFamily().trim(), c.pinnedLevel().trim(), interval,
+            Math.max(0, c.warmupRuns()), Math.max(1, c.profileRuns()), KeepWarm.of(c, previous.keepWarm(), problems),
+            Math.max(0, c.profileWaitMs()), Limits.of(c, previous.limits(), problems));
     }
 
     Settings withTarget(double ms) {
-        return new Settings(ms, accuracyFloor, family, backend, policy, fallbackPolicy, pinnedLevel,
-            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs);
+        return new Settings(ms, accuracyFloor, family, backend, policy, fallbackPolicy, fallbackFamily, pinnedLevel,
+            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs, limits);
     }
 
     Settings withPolicy(String name) {
-        return new Settings(targetMs, accuracyFloor, family, backend, name, fallbackPolicy, pinnedLevel,
-            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs);
+        return new Settings(targetMs, accuracyFloor, family, backend, name, fallbackPolicy, fallbackFamily, pinnedLevel,
+            decisionIntervalMs, warmupRuns, profileRuns, keepWarm, profileWaitMs, limits);
     }
 }

@@ -18,6 +18,6 @@ final class StatusView {
             set == null ? null : set.backendId(), level == null ? null : level.level().id(),
             level == null ? -1 : level.level().index(), controller.pinned() != null, s.targetMs(), s.accuracyFloor(),
             controller.switches(), engine.served(), engine.failed(), controller.lastDecision(), controller.problems(),
-            controller.signals(), controller.keepWarm());
+            controller.signals(), controller.keepWarm(), engine.rejected());
     }
 }

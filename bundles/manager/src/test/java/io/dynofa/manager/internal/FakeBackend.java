@@ -23,6 +23,8 @@ final class FakeBackend implements DeviceBackend {
     private final Map<String, Long> sleepMillisByLevel = new HashMap<>();
     private final Set<String> failingRuns = new HashSet<>();
     private final Set<String> crashingRuns = new HashSet<>();
+    private final Set<String> nanOutputs = new HashSet<>();
+    private final Map<String, Integer> classesByLevel = new HashMap<>();
     private final List<FakeModel> loaded = new CopyOnWriteArrayList<>();
     private volatile String unavailableReason;
 
@@ -45,6 +47,18 @@ final class FakeBackend implements DeviceBackend {
     /** Every run of {@code levelId}'s model throws an unchecked exception (a backend bug). */
     FakeBackend crashingRunsOf(String levelId) {
         crashingRuns.add(levelId);
+        return this;
+    }
+
+    /** Every run of {@code levelId}'s model answers with NaN logits. */
+    FakeBackend nanOutputsOf(String levelId) {
+        nanOutputs.add(levelId);
+        return this;
+    }
+
+    /** {@code levelId}'s model answers with {@code classes} logits instead of the family's {@link #CLASSES}. */
+    FakeBackend classes(String levelId, int classes) {
+        classesByLevel.put(levelId, classes);
         return this;
     }
 
@@ -74,8 +88,12 @@ final class FakeBackend implements DeviceBackend {
             throw new BackendException(name + " is not a fake model");
         }
         String levelId = levelAndPosition[0];
-        FakeModel loadedModel = new FakeModel(name, Integer.parseInt(levelAndPosition[1]) % CLASSES, CLASSES,
+        int classes = classesByLevel.getOrDefault(levelId, CLASSES);
+        FakeModel loadedModel = new FakeModel(name, Integer.parseInt(levelAndPosition[1]) % classes, classes,
             sleepMillisByLevel.getOrDefault(levelId, 0L));
+        if (nanOutputs.contains(levelId)) {
+            loadedModel.giveNaN(true);
+        }
         if (failingRuns.contains(levelId)) {
             loadedModel.failWithBackendException();
         }

@@ -26,7 +26,12 @@ final class FakeFamily implements ModelFamily {
     }
 
     FakeFamily level(String levelId, double top1) {
-        levels.add(new LevelSpec(levelId, "ofa", "fake", 1_000, 1_000, top1, top1, levelId + ".onnx", "00"));
+        return levelWithHash(levelId, top1, "sha-of-" + levelId);
+    }
+
+    /** A level whose model file has the SHA-256 {@code sha256} (another file than {@link #level}'s). */
+    FakeFamily levelWithHash(String levelId, double top1, String sha256) {
+        levels.add(new LevelSpec(levelId, "ofa", "fake", 1_000, 1_000, top1, top1, levelId + ".onnx", sha256));
         return this;
     }
 

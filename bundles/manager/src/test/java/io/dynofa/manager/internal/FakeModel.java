@@ -16,6 +16,7 @@ final class FakeModel implements LoadedModel {
     private final AtomicInteger runsAfterClose = new AtomicInteger();
     private volatile RuntimeException runtimeFailure;
     private volatile boolean backendFailure;
+    private volatile boolean nan;
     private volatile Thread lastRunner;
 
     FakeModel(String name, int classIndex, int classes, long sleepMillis) {
@@ -55,6 +56,9 @@ final class FakeModel implements LoadedModel {
         }
         float[] logits = new float[classes];
         logits[classIndex] = 1f;
+        if (nan) {
+            logits[0] = Float.NaN;
+        }
         return Tensor.ofFloats(logits, 1, classes);
     }
 
@@ -70,6 +74,11 @@ final class FakeModel implements LoadedModel {
 
     void failWithBackendException() {
         backendFailure = true;
+    }
+
+    /** From now on (or no longer) the logits hold a NaN. */
+    void giveNaN(boolean on) {
+        nan = on;
     }
 
     void failWith(RuntimeException failure) {

@@ -20,9 +20,9 @@ final class FakeProfileStore implements ProfileStore {
         for (int i = 0; i < medians.length; i++) {
             var spec = family.levels().get(i);
             levels.add(new LevelLatency(spec.id(), spec.series(), spec.top1(), spec.macs(), medians[i],
-                medians[i] * 1.2, 0.01, 100));
+                medians[i] * 1.2, 0.01, 100, spec.sha256()));
         }
-        return new LatencyProfile(family.id(), family.version(), backend, "fake", "host", "cpu", "test",
+        return new LatencyProfile(family.id(), family.version(), backend, "fake backend " + backend, "host", "cpu", "test",
             Instant.parse("2026-01-02T03:04:05Z"), levels, LatencyProfile.paretoFront(levels));
     }
 

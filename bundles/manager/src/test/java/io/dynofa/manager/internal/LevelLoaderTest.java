@@ -1,12 +1,14 @@
 package io.dynofa.manager.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.policy.api.Level;
+import io.dynofa.profile.api.LatencyProfile;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
@@ -64,7 +66,7 @@ public class LevelLoaderTest {
         assertEquals(90, slowBest.top1(), 0);
         assertTrue("measured " + slowBest.latencyMs() + " ms", slowBest.latencyMs() >= 8);
         assertTrue(set.level(1).profiledNanos() >= 8_000_000L);
-        assertEquals("1 warm-up + 3 timed runs", 4, backend.loaded("slow-best").runs());
+        assertEquals("the probe check, 1 warm-up and 3 timed runs", 5, backend.loaded("slow-best").runs());
         assertTrue(problems.isEmpty());
     }
 
@@ -96,8 +98,26 @@ public class LevelLoaderTest {
         assertEquals(List.of(0.5, 2.5), set.levels().stream().map(Level::latencyMs).toList());
         assertEquals(2_500_000L, set.level(1).profiledNanos());
         assertEquals("l1 is off the front: never loaded", 2, backend.loaded().size());
-        assertEquals("warm-up only, nothing timed", 2, backend.loaded("l2").runs());
+        assertEquals("the probe check and the warm-up, nothing timed", 3, backend.loaded("l2").runs());
         assertTrue(problems.isEmpty());
+    }
+
+    @Test
+    public void aLevelWhoseFileChangedSinceItWasProfiledIsMeasuredAgainAndTheOthersComeFromTheProfile()
+        throws Exception {
+        FakeFamily profiledFamily = new FakeFamily("fam").level("l0", 70).level("l1", 80);
+        var profile = FakeProfileStore.profile(profiledFamily, "cpu", 0.5, 0.7);
+        FakeFamily replaced = new FakeFamily("fam").level("l0", 70).levelWithHash("l1", 80, "another-file");
+        FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 3);
+
+        ActiveSet set = new LevelLoader(0, 3).load(replaced, backend, LevelLoader.usable(profile, replaced, backend),
+            problems::add);
+
+        assertEquals(List.of("l0", "l1"), ids(set));
+        assertEquals("l0 from the profile", 0.5, set.levels().get(0).latencyMs(), 0);
+        assertTrue("l1 measured, not the profile's 0.7 ms: " + set.levels().get(1).latencyMs(),
+            set.levels().get(1).latencyMs() >= 3);
+        assertEquals("the probe check and 3 timed runs", 4, backend.loaded("l1").runs());
     }
 
     @Test
@@ -108,10 +128,15 @@ public class LevelLoaderTest {
 
         assertEquals(good, LevelLoader.usable(good, family, backend));
         assertEquals(null, LevelLoader.usable(FakeProfileStore.profile(family, "cpu2", 0.5, 0.7), family, backend));
-        assertEquals("misses l1", null, LevelLoader.usable(FakeProfileStore.profile(family, "cpu", 0.5), family,
-            backend));
+        var partial = FakeProfileStore.profile(family, "cpu", 0.5);
+        assertEquals("usable for l0, l1 is measured", partial, LevelLoader.usable(partial, family, backend));
+        assertNull(LevelLoader.profiled(partial, family.levels().get(1)));
         FakeFamily retrained = new FakeFamily("fam").level("l0", 71).level("l1", 80);
-        assertEquals(null, LevelLoader.usable(good, retrained, backend));
+        assertNull("l0's accuracy changed", LevelLoader.profiled(good, retrained.levels().get(0)));
+        assertEquals("l1 still usable", good, LevelLoader.usable(good, retrained, backend));
+        var otherConfiguration = new LatencyProfile(good.familyId(), good.familyVersion(), "cpu",
+            "fake backend cpu, 2 threads", good.host(), good.cpuModel(), good.ortVersion(), good.date(), good.levels(), good.paretoLevelIds());
+        assertEquals("another backend configuration", null, LevelLoader.usable(otherConfiguration, family, backend));
         assertEquals(null, LevelLoader.usable(null, family, backend));
     }
 }

@@ -1,6 +1,10 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.monitor.api.Monitor;
+import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
 import java.util.HashMap;
@@ -47,10 +51,40 @@ final class ManagerRule extends ExternalResource {
     /** Starts the manager and binds {@code family} and {@code backend}, then waits until it serves. */
     RuntimeManager startServing(Map<String, Object> config, FakeFamily family, FakeBackend backend) {
         start(config);
-        manager.bindBackend(backend);
-        manager.bindFamily(family);
+        bind(backend);
+        bind(family);
         awaitState(State.READY);
         return manager;
+    }
+
+    /* Binding as DS does, with the service properties the plug-in registers with (see Registered). */
+
+    void bind(DeviceBackend backend) {
+        manager.bindBackend(backend, Registered.backend(backend));
+    }
+
+    void unbind(DeviceBackend backend) {
+        manager.unbindBackend(backend, Registered.backend(backend));
+    }
+
+    void bind(ModelFamily family) {
+        manager.bindFamily(family, Registered.family(family));
+    }
+
+    void unbind(ModelFamily family) {
+        manager.unbindFamily(family, Registered.family(family));
+    }
+
+    void bind(SwitchingPolicy policy) {
+        manager.bindPolicy(policy, Registered.policy(policy));
+    }
+
+    void unbind(SwitchingPolicy policy) {
+        manager.unbindPolicy(policy, Registered.policy(policy));
+    }
+
+    void bind(Monitor monitor) {
+        manager.bindMonitor(monitor, Registered.monitor(monitor));
     }
 
     RuntimeStatus awaitState(State state) {

@@ -26,11 +26,11 @@ public class RuntimeManagerBackendSwitchTest {
         FakeBackend other = new FakeBackend("gpu").sleeping("l1", 1).sleeping("l2", 2);
         FakeBackend broken = new FakeBackend("npu");
         broken.makeUnavailable("no NPU here");
-        manager.bindBackend(broken);
-        manager.bindBackend(other);
+        rule.bind(broken);
+        rule.bind(other);
         AtomicReference<PolicyContext> seen = new AtomicReference<>();
         AtomicReference<Decision> wanted = new AtomicReference<>(Decision.stay("hold"));
-        manager.bindPolicy(new FakePolicy("dynofa-step", c -> {
+        rule.bind(new FakePolicy("dynofa-step", c -> {
             seen.set(c);
             return wanted.get();
         }));
@@ -61,15 +61,15 @@ public class RuntimeManagerBackendSwitchTest {
     public void whenTheServingBackendGoesAwayAnotherResidentOneTakesOverAtOnce() throws Exception {
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
         FakeBackend gpu = new FakeBackend("gpu");
-        manager.bindBackend(gpu);
+        rule.bind(gpu);
         AtomicReference<PolicyContext> seen = new AtomicReference<>();
-        manager.bindPolicy(new FakePolicy("dynofa-step", c -> {
+        rule.bind(new FakePolicy("dynofa-step", c -> {
             seen.set(c);
             return c.backendId().equals("gpu") ? Decision.stay("on gpu") : Decision.moveTo("gpu", 0, "go to gpu");
         }));
         rule.awaitStatus("serving from gpu", s -> "gpu".equals(s.backendId()));
 
-        manager.unbindBackend(gpu);
+        rule.unbind(gpu);
 
         assertEquals("no request fails: cpu took over in the unbind itself", "cpu",
             manager.infer(validInput()).backendId());

@@ -47,7 +47,7 @@ public class RuntimeManagerConfigTest {
     public void aPinnedLevelInTheConfigurationHoldsUntilItIsCleared() {
         RuntimeManager manager = rule.startServing(config("pinnedLevel", "l2"), standardFamily("fam"),
             standardBackend());
-        manager.bindPolicy(FakePolicy.movingTo("dynofa-step", 0));
+        rule.bind(FakePolicy.movingTo("dynofa-step", 0));
         rule.awaitStatus("pinned l2", s -> "l2".equals(s.levelId()) && s.pinned());
         manager.modified(TestConfig.fast(config("pinnedLevel", "")));
         rule.awaitStatus("the policy's level l0", s -> "l0".equals(s.levelId()) && !s.pinned());

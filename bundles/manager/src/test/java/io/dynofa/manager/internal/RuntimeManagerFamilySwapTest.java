@@ -56,7 +56,7 @@ public class RuntimeManagerFamilySwapTest {
     public void swappingFamiliesUnderLoadFailsNoRequestAndClosesEveryOldModel() throws Exception {
         FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 1).sleeping("l2", 2);
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), backend);
-        manager.bindFamily(standardFamily("fam2"));
+        rule.bind(standardFamily("fam2"));
         List<Thread> clients = IntStream.range(0, CLIENTS).mapToObj(i -> client(manager)).toList();
 
         Await.until("requests served by fam", () -> served("fam") > 50);

@@ -36,18 +36,18 @@ public class RuntimeManagerPolicyTest {
     public void usesTheFallbackUntilTheConfiguredPolicyIsBoundAndAfterItLeaves() {
         RuntimeManager manager = serving("policy", "b", "fallbackPolicy", "a");
         FakePolicy b = FakePolicy.movingTo("b", 2);
-        manager.bindPolicy(FakePolicy.movingTo("a", 1));
+        rule.bind(FakePolicy.movingTo("a", 1));
 
         RuntimeStatus fallback = awaitPolicyAndLevel("a", "l1");
         assertTrue(fallback.problems().toString(), listsMissingPolicy(fallback, "b"));
 
-        manager.bindPolicy(b);
+        rule.bind(b);
         RuntimeStatus configured = awaitPolicyAndLevel("b", "l2");
         assertFalse(configured.problems().toString(), listsMissingPolicy(configured, "b"));
         assertTrue(b.resets() >= 1);
         assertEquals("b wants 2", configured.lastDecision());
 
-        manager.unbindPolicy(b);
+        rule.unbind(b);
         RuntimeStatus back = awaitPolicyAndLevel("a", "l1");
         assertTrue(back.switches() >= 3);
         assertEquals(List.of("a"), manager.policies());
@@ -57,10 +57,10 @@ public class RuntimeManagerPolicyTest {
     public void holdsTheLevelAndReportsNoPolicyWhenNoneIsBound() {
         RuntimeManager manager = serving("policy", "b", "fallbackPolicy", "a");
         FakePolicy a = FakePolicy.movingTo("a", 2);
-        manager.bindPolicy(a);
+        rule.bind(a);
         awaitPolicyAndLevel("a", "l2");
 
-        manager.unbindPolicy(a);
+        rule.unbind(a);
 
         RuntimeStatus none = rule.awaitStatus("no policy", s -> s.policy() == null);
         assertEquals("no policy installed: level held", none.lastDecision());
@@ -71,8 +71,8 @@ public class RuntimeManagerPolicyTest {
     @Test
     public void choosePolicySwitchesToABoundPolicyAndRejectsAnUnknownOne() {
         RuntimeManager manager = serving();
-        manager.bindPolicy(FakePolicy.movingTo("dynofa-step", 1));
-        manager.bindPolicy(FakePolicy.movingTo("other", 2));
+        rule.bind(FakePolicy.movingTo("dynofa-step", 1));
+        rule.bind(FakePolicy.movingTo("other", 2));
         awaitPolicyAndLevel("dynofa-step", "l1");
 
         manager.choosePolicy("other");
@@ -90,7 +90,7 @@ public class RuntimeManagerPolicyTest {
     @Test
     public void setTargetChangesTheLevelALookupTablePolicyChooses() {
         RuntimeManager manager = serving("targetLatencyMs", 2.0, "policy", "lut");
-        manager.bindPolicy(FakePolicy.lookupTable("lut"));
+        rule.bind(FakePolicy.lookupTable("lut"));
         awaitPolicyAndLevel("lut", "l0");
 
         // between l1's and l2's latencies as measured on load (they stretch on a loaded machine)
@@ -117,7 +117,7 @@ public class RuntimeManagerPolicyTest {
     public void pinHoldsALevelAgainstThePolicyUntilUnpinned() throws Exception {
         RuntimeManager manager = serving();
         FakePolicy fastest = FakePolicy.movingTo("dynofa-step", 0);
-        manager.bindPolicy(fastest);
+        rule.bind(fastest);
         awaitPolicyAndLevel("dynofa-step", "l0");
 
         manager.pin("l2");
@@ -143,8 +143,8 @@ public class RuntimeManagerPolicyTest {
     @Test
     public void statusCarriesTheReadingsOfAvailableMonitorsOnly() {
         RuntimeManager manager = serving();
-        manager.bindMonitor(new FakeMonitor("cpu-load", Map.of("cpu.load", 0.5), null));
-        manager.bindMonitor(new FakeMonitor("gpu", Map.of("gpu.load", 0.9), "no GPU on this host"));
+        rule.bind(new FakeMonitor("cpu-load", Map.of("cpu.load", 0.5), null));
+        rule.bind(new FakeMonitor("gpu", Map.of("gpu.load", 0.9), "no GPU on this host"));
 
         RuntimeStatus status = rule.awaitStatus("cpu load", s -> s.signals().get("cpu.load").isPresent());
 

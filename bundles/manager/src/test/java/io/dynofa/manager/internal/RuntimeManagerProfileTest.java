@@ -25,8 +25,8 @@ public class RuntimeManagerProfileTest {
         store.save(FakeProfileStore.profile(family, "cpu", 0.25, 0.5, 1.0));
         RuntimeManager manager = rule.start(config());
         manager.bindProfiles(store);
-        manager.bindBackend(standardBackend());
-        manager.bindFamily(family);
+        rule.bind(standardBackend());
+        rule.bind(family);
 
         rule.awaitStatus("levels from the profile", s -> latencies(manager).equals(List.of(0.25, 0.5, 1.0)));
 
@@ -50,8 +50,8 @@ public class RuntimeManagerProfileTest {
         store.save(FakeProfileStore.profile(family, "cpu", 0.25, 0.5, 1.0));
         FakeBackend backend = standardBackend();
         RuntimeManager manager = rule.start(config("profileWaitMs", 2_000));
-        manager.bindBackend(backend);
-        manager.bindFamily(family);
+        rule.bind(backend);
+        rule.bind(family);
         Thread.sleep(100);
         manager.bindProfiles(store);
 
@@ -63,8 +63,8 @@ public class RuntimeManagerProfileTest {
     @Test
     public void withoutAProfileStoreTheLevelsAreMeasuredOnceTheWaitIsOver() {
         RuntimeManager manager = rule.start(config("profileWaitMs", 150));
-        manager.bindBackend(standardBackend());
-        manager.bindFamily(standardFamily("fam"));
+        rule.bind(standardBackend());
+        rule.bind(standardFamily("fam"));
         rule.awaitState(io.dynofa.runtime.api.RuntimeStatus.State.READY);
 
         assertEquals(3, latencies(manager).size());
@@ -74,8 +74,8 @@ public class RuntimeManagerProfileTest {
     public void withoutAProfileTheLevelsAreMeasured() {
         RuntimeManager manager = rule.start(config());
         manager.bindProfiles(new FakeProfileStore());
-        manager.bindBackend(standardBackend());
-        manager.bindFamily(standardFamily("fam"));
+        rule.bind(standardBackend());
+        rule.bind(standardFamily("fam"));
         rule.awaitState(io.dynofa.runtime.api.RuntimeStatus.State.READY);
 
         List<Double> measured = latencies(manager);

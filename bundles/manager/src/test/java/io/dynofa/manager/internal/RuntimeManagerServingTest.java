@@ -40,7 +40,7 @@ public class RuntimeManagerServingTest {
     @Test
     public void servesFromTheLevelTheStatusReports() throws Exception {
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
-        manager.bindPolicy(FakePolicy.movingTo("dynofa-step", 1));
+        rule.bind(FakePolicy.movingTo("dynofa-step", 1));
         RuntimeStatus status = rule.awaitStatus("level l1", s -> "l1".equals(s.levelId()));
 
         InferenceResult result = manager.infer(validInput());
@@ -119,7 +119,7 @@ public class RuntimeManagerServingTest {
     @Test
     public void isNotReadyUntilAFamilyIsRegistered() {
         RuntimeManager manager = rule.start(config());
-        manager.bindBackend(standardBackend());
+        rule.bind(standardBackend());
         rule.awaitStatus("the missing family listed", s -> !s.problems().isEmpty());
 
         String message = inferFails(manager, validInput(), Reason.NOT_READY).getMessage();
@@ -138,7 +138,7 @@ public class RuntimeManagerServingTest {
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), first);
         manager.infer(validInput());
 
-        manager.unbindBackend(first);
+        rule.unbind(first);
 
         String atOnce = inferFails(manager, validInput(), Reason.NOT_READY).getMessage();
         assertTrue(atOnce, atOnce.contains("'cpu'"));
@@ -155,11 +155,11 @@ public class RuntimeManagerServingTest {
         assertTrue(manager.backends().isEmpty());
 
         FakeBackend second = standardBackend();
-        manager.bindBackend(second);
+        rule.bind(second);
         rule.awaitState(State.READY);
 
         assertEquals("l0", manager.infer(validInput()).levelId());
-        assertEquals("3 profile runs and this request", 4, second.loaded("l0").runs());
+        assertEquals("the probe check, 3 profile runs and this request", 5, second.loaded("l0").runs());
         assertTrue(manager.status().problems().toString(),
             manager.status().problems().stream().noneMatch(p -> p.contains("backend")));
         assertTrue(manager.backends().get(0).active());

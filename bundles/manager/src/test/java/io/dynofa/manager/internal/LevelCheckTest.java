@@ -1,0 +1,65 @@
+package io.dynofa.manager.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.policy.api.Level;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+/** Levels that are not what their manifest entry says are refused at load, named, and the others serve. */
+public class LevelCheckTest {
+    private final List<String> problems = new ArrayList<>();
+
+    private static List<String> ids(ActiveSet set) {
+        return set.levels().stream().map(Level::id).toList();
+    }
+
+    private String problemOf(String levelId) {
+        return problems.stream().filter(p -> p.contains("/" + levelId + " ")).findFirst()
+            .orElseThrow(() -> new AssertionError("no problem names " + levelId + ": " + problems));
+    }
+
+    @Test
+    public void aLevelWithTheWrongNumberOfClassesIsRefusedAndClosed() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("five", 80).level("thousand", 90);
+        FakeBackend backend = new FakeBackend("cpu").classes("five", 5).classes("thousand", 1000);
+
+        ActiveSet set = new LevelLoader(0, 3).load(family, backend, problems::add);
+
+        assertEquals(List.of("l0"), ids(set));
+        assertTrue(problemOf("five"), problemOf("five").contains("refused")
+            && problemOf("five").contains("[1, 5]") && problemOf("five").contains("16 classes"));
+        assertTrue(problemOf("thousand"), problemOf("thousand").contains("[1, 1000]"));
+        assertTrue(backend.loaded("five").isClosed());
+        assertTrue(backend.loaded("thousand").isClosed());
+    }
+
+    @Test
+    public void aLevelGivingNaNIsRefused() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("nan", 80);
+        FakeBackend backend = new FakeBackend("cpu").nanOutputsOf("nan");
+
+        ActiveSet set = new LevelLoader(0, 3).load(family, backend, problems::add);
+
+        assertEquals(List.of("l0"), ids(set));
+        assertTrue(problemOf("nan"), problemOf("nan").contains("refused") && problemOf("nan").contains("not finite"));
+    }
+
+    @Test
+    public void aLevelSlowerThanTheLoadBoundIsRefusedWithoutHoldingTheOthersAndClosedWhenItReturns()
+        throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("slow", 80).level("l2", 90);
+        FakeBackend backend = new FakeBackend("cpu").sleeping("slow", 150).sleeping("l2", 1);
+        Limits limits = new Limits(1000, 16, 1, 1, 16, 100, 0, 10, true);
+
+        ActiveSet set = new LevelLoader(0, 3, limits).load(family, backend, problems::add);
+
+        assertEquals(List.of("l0", "l2"), ids(set));
+        assertTrue(problemOf("slow"), problemOf("slow").contains("refused")
+            && problemOf("slow").contains("longer than 100 ms"));
+        Await.until("the abandoned level is closed once its run returns", () -> backend.loaded("slow").isClosed());
+        assertEquals("its load stopped after the run in progress", 1, backend.loaded("slow").runs());
+    }
+}
