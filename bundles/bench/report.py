@@ -89,6 +89,12 @@ def main():
         row(1, "overhead, %s level `%s`: median per request, batch 1" % (o["which"], o["level"]),
             fmt(o["service"]["medianUs"], " µs", 2), "bare `OrtSession.run` " + fmt(o["bareOrt"]["medianUs"], " µs", 2),
             fmt(r, "", 3), "≤ 1.03" if smallest else "—", (r <= 1.03) if smallest else None)
+    # 1b. the per-request output check (absent from reports written before it existed)
+    oc = gateway.get("outputCheck")
+    if oc:
+        row(1, "per-request output check (NaN/infinity scan), level `%s`: median with `checkOutputs` on vs off, "
+            "interleaved blocks" % oc["level"], fmt(oc["checkOnMedianUs"], " µs", 2),
+            "check off " + fmt(oc["checkOffMedianUs"], " µs", 2), fmt(oc["ratioOnOff"], "", 3), "—", None)
     # 2. switch (keep-warm on: the shipped configuration; off: keepWarmNeighbours = 0 through ConfigAdmin)
     switch = gateway["switch"]
 

@@ -50,6 +50,8 @@ final class BenchRun {
         warmUp(work);
         report.put("memory", memory(levels));
         report.put("overhead", overhead(work, levels));
+        report.put("outputCheck", new OutputCheckCost(gateway, work, settings, configuration, sink)
+            .measure(smallest(levels)));
         report.put("switch", switching(work, levels));
         control.unpin();
         return report;
