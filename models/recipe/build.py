@@ -35,10 +35,15 @@ def sha256(path):
     return h.hexdigest()
 
 
-def write_sample(splits, sample_dir):
+def write_sample(splits, sample_dir, family_dir):
+    """Writes the sample's IDX files; returns the manifest's "sample" block (paths relative to the family folder)."""
     os.makedirs(sample_dir, exist_ok=True)
-    data.write_idx(os.path.join(sample_dir, "t10k-images-idx3-ubyte.gz"), splits.test_raw_x[:SAMPLE])
-    data.write_idx(os.path.join(sample_dir, "t10k-labels-idx1-ubyte.gz"), splits.test_raw_y[:SAMPLE])
+    images = os.path.join(sample_dir, "t10k-images-idx3-ubyte.gz")
+    labels = os.path.join(sample_dir, "t10k-labels-idx1-ubyte.gz")
+    data.write_idx(images, splits.test_raw_x[:SAMPLE])
+    data.write_idx(labels, splits.test_raw_y[:SAMPLE])
+    return {"images": os.path.relpath(images, family_dir), "imagesSha256": sha256(images),
+            "labels": os.path.relpath(labels, family_dir), "labelsSha256": sha256(labels), "count": SAMPLE}
 
 
 def export_level(net, arch, series, level_id, splits, out_dir):
@@ -57,7 +62,7 @@ def export_level(net, arch, series, level_id, splits, out_dir):
     return entry
 
 
-def manifest(levels, seed, seconds):
+def manifest(levels, sample, seed, seconds):
     return {
         "schemaVersion": SCHEMA_VERSION,
         "family": {"id": FAMILY_ID, "version": FAMILY_VERSION,
@@ -68,6 +73,7 @@ def manifest(levels, seed, seconds):
                                             "standardises internally"}},
         "output": {"name": "logits", "shape": [-1, 10], "dtype": "float32"},
         "labels": LABELS,
+        "sample": sample,
         "levels": levels,
         "provenance": {
             "seed": seed, "torch": torch.__version__, "threads": torch.get_num_threads(),
@@ -114,9 +120,9 @@ def main():
     levels += [export_level(net, a, "width-only", "width-" + "".join(str(s["expand"][0]) for s in
                                                                      a.to_json()["stages"]), splits, args.out)
                for a in width_only_series()]
-    write_sample(splits, args.samples)
+    sample = write_sample(splits, args.samples, args.out)
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
-        json.dump(manifest(levels, args.seed, time.time() - t0), f, indent=2)
+        json.dump(manifest(levels, sample, args.seed, time.time() - t0), f, indent=2)
         f.write("\n")
     log(f"family written to {args.out} after {time.time() - t0:.0f} s")
 

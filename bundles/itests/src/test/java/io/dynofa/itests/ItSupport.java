@@ -107,14 +107,21 @@ public final class ItSupport {
         }
     }
 
-    /** The per-test models folder: a fresh copy of the repository's fmnist-ofa family. */
+    /**
+     * The per-test models folder: a fresh copy of the repository's fmnist-ofa family and of the labelled sample
+     * its manifest names ({@value #SAMPLE}).
+     */
     public static Path modelsDir(Class<?> testClass) {
         Path dir = workDir().resolve("models").resolve(testClass.getSimpleName());
         if (!Files.isDirectory(dir.resolve(FAMILY))) {
+            copyTree(repoModels().resolve(SAMPLE), dir.resolve(SAMPLE));
             copyTree(repoModels().resolve(FAMILY), dir.resolve(FAMILY));
         }
         return dir;
     }
+
+    /** The shipped sample's folder inside a models folder. */
+    public static final String SAMPLE = "samples/fashion-mnist";
 
     /** The per-test folder of stored device profiles (emptied on every setup). */
     public static Path profilesDir(Class<?> testClass) {

@@ -2,30 +2,47 @@ package io.dynofa.family.provider.internal;
 
 import io.dynofa.family.api.LevelSpec;
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.family.api.Sample;
 import io.dynofa.inference.api.InputSpec;
+import io.dynofa.inference.api.TensorSpec;
+import io.dynofa.onnx.internal.OnnxFormatException;
+import io.dynofa.onnx.internal.OnnxModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A model family whose manifest and level files live in one folder. */
+/**
+ * A model family whose manifest and level files live in one folder (inside the models folder, its parent).
+ * Level models are served self-contained: external tensor data is inlined from the files the manifest lists
+ * for the level (see {@link ExternalData}), so a backend never reads the file system on a model's behalf.
+ */
 public final class DirectoryFamily implements ModelFamily {
     private final Path folder;
+    private final Path modelsDir;
     private final Manifest manifest;
+    private Sample sample;
 
     private DirectoryFamily(Path folder, Manifest manifest) {
-        this.folder = folder;
+        this.folder = folder.toAbsolutePath().normalize();
+        this.modelsDir = this.folder.getParent() == null ? this.folder : this.folder.getParent();
         this.manifest = manifest;
     }
 
     /**
      * Parses {@code manifestText} (the content of the folder's manifest.json) and verifies that every
-     * level file exists and matches its SHA-256.
+     * level file exists and matches its SHA-256, and that the sample (if any) lies inside the models folder.
      */
     public static DirectoryFamily open(Path folder, String manifestText) throws FamilyException {
         DirectoryFamily family = new DirectoryFamily(folder, ManifestReader.read(manifestText));
+        Optional<SampleSpec> sample = family.manifest.sample();
+        if (sample.isPresent()) {
+            family.checkInsideModels("sample.images", sample.get().images());
+            family.checkInsideModels("sample.labels", sample.get().labels());
+        }
         for (LevelSpec level : family.levels()) {
             try {
                 verify(level, family.sha256Of(level));
@@ -34,6 +51,13 @@ public final class DirectoryFamily implements ModelFamily {
             }
         }
         return family;
+    }
+
+    private void checkInsideModels(String field, String path) throws FamilyException {
+        if (!folder.resolve(path).normalize().startsWith(modelsDir)) {
+            throw new FamilyException(ManifestReader.FILE_NAME + ": " + field + " \"" + path
+                + "\" is outside the models folder " + modelsDir);
+        }
     }
 
     public Path folder() {
@@ -66,6 +90,32 @@ public final class DirectoryFamily implements ModelFamily {
     }
 
     @Override
+    public Optional<TensorSpec> output() {
+        return Optional.of(manifest.output());
+    }
+
+    /** The manifest's sample, read and verified on the first call and kept (a failed read is retried). */
+    @Override
+    public synchronized Optional<Sample> sample() throws IOException {
+        Optional<SampleSpec> spec = manifest.sample();
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        if (sample == null) {
+            sample = new SampleReader(folder, modelsDir).read(spec.get(), input(), labels().size());
+        }
+        return Optional.of(sample);
+    }
+
+    /**
+     * The level's verified model, self-contained: every tensor referring to external data gets that data
+     * inlined, when the manifest lists the file for the level with its SHA-256 and it lies inside the family
+     * folder.
+     *
+     * @throws IOException naming the file or the level and the reason: missing, unreadable, a SHA-256 mismatch,
+     *     not an ONNX model, or external data that is refused or unreadable
+     */
+    @Override
     public byte[] model(String levelId) throws IOException {
         LevelSpec level = manifest.level(levelId).orElseThrow(() -> new IllegalArgumentException(
             "family '" + id() + "' has no level '" + levelId + "' (levels: "
@@ -77,7 +127,13 @@ public final class DirectoryFamily implements ModelFamily {
             throw unreadable(level, e);
         }
         verify(level, Sha256.of(bytes));
-        return bytes;
+        ExternalData external = new ExternalData(folder, level.id(), manifest.externalData(level.id()),
+            ExternalData.MAX_BYTES);
+        try {
+            return OnnxModel.inline(bytes, external);
+        } catch (OnnxFormatException e) {
+            throw new IOException(level.file() + ": " + e.getMessage() + " (level '" + level.id() + "')", e);
+        }
     }
 
     private String sha256Of(LevelSpec level) throws IOException {

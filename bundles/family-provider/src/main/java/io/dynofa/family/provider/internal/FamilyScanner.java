@@ -16,13 +16,20 @@ import java.util.stream.Stream;
  * Keeps a {@link FamilyRegistry} in step with the family folders ({@code <modelsDir>/<folder>/manifest.json})
  * each time {@link #scan()} runs: offers valid new families, withdraws removed ones, re-offers ones
  * whose manifest changed. A folder with any problem is not offered; each distinct problem is logged
- * once. Not thread-safe: call {@link #scan()} and {@link #close()} from one thread.
+ * once. A bad edit never stops serving: when the manifest of an offered family changes into one that
+ * cannot be used (unreadable, too large, invalid, a wrong hash, a clashing id), the last good family
+ * stays offered and the problem is reported for its folder until a good manifest appears.
+ * Not thread-safe: call {@link #scan()} and {@link #close()} from one thread.
  */
 public final class FamilyScanner implements AutoCloseable {
     private static final Logger LOG = System.getLogger(FamilyScanner.class.getName());
 
     private record Offered(ManifestSnapshot.Stamp stamp, DirectoryFamily family,
                            FamilyRegistry.Registration registration) {
+    }
+
+    /** A folder's manifest as read this scan: its snapshot, or why it could not be read. */
+    private record Reading(ManifestSnapshot snapshot, String failure) {
     }
 
     private final Path modelsDir;
@@ -44,16 +51,32 @@ public final class FamilyScanner implements AutoCloseable {
             return;
         }
         problems.keySet().removeIf(folder -> !folder.equals(modelsDir) && !folders.contains(folder));
-        Map<Path, ManifestSnapshot> present = readManifests(folders);
-        withdrawGoneOrChanged(present);
-        present.forEach((folder, snapshot) -> {
-            if (!offered.containsKey(folder)) {
-                offer(folder, snapshot);
+        Map<Path, Reading> present = readManifests(folders);
+        withdrawGone(present);
+        present.forEach((folder, reading) -> {
+            Offered current = offered.get(folder);
+            if (current == null) {
+                if (reading.failure() != null) {
+                    report(folder, reading.failure());
+                } else {
+                    offer(folder, reading.snapshot());
+                }
+            } else if (reading.failure() != null) {
+                keepLastGood(folder, current, reading.failure());
+            } else if (reading.snapshot().stamp().sha256().equals(current.stamp().sha256())) {
+                // the same manifest (touched, or a bad edit reverted): the same family, nothing to reload
+                offered.put(folder, new Offered(reading.snapshot().stamp(), current.family(), current.registration()));
+                problems.remove(folder);
+            } else {
+                replace(folder, current, reading.snapshot());
             }
         });
     }
 
-    /** The folders (and the models folder itself) currently not offered, with the reason. */
+    /**
+     * The folders (and the models folder itself) with a problem, with the reason: not offered, or offered
+     * in their last good version while the current manifest cannot be used.
+     */
     public Map<Path, String> problems() {
         return Collections.unmodifiableMap(new TreeMap<>(problems));
     }
@@ -78,27 +101,27 @@ public final class FamilyScanner implements AutoCloseable {
         }
     }
 
-    private Map<Path, ManifestSnapshot> readManifests(List<Path> folders) {
-        Map<Path, ManifestSnapshot> manifests = new TreeMap<>();
+    private Map<Path, Reading> readManifests(List<Path> folders) {
+        Map<Path, Reading> manifests = new TreeMap<>();
         for (Path folder : folders) {
             try {
-                manifests.put(folder, ManifestSnapshot.read(folder.resolve(ManifestReader.FILE_NAME)));
+                manifests.put(folder, new Reading(ManifestSnapshot.read(folder.resolve(ManifestReader.FILE_NAME)),
+                    null));
             } catch (IOException e) {
-                report(folder, ManifestReader.FILE_NAME + ": unreadable (" + e + ")");
+                manifests.put(folder, new Reading(null, e.getMessage()));
             }
         }
         return manifests;
     }
 
-    private void withdrawGoneOrChanged(Map<Path, ManifestSnapshot> present) {
+    private void withdrawGone(Map<Path, Reading> present) {
         for (Iterator<Map.Entry<Path, Offered>> it = offered.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Path, Offered> entry = it.next();
-            ManifestSnapshot now = present.get(entry.getKey());
-            if (now == null || !now.stamp().equals(entry.getValue().stamp())) {
+            if (!present.containsKey(entry.getKey())) {
                 entry.getValue().registration().unregister();
                 it.remove();
-                LOG.log(Level.INFO, "model family ''{0}'' withdrawn: manifest in {1} {2}",
-                    entry.getValue().family().id(), entry.getKey(), now == null ? "removed" : "changed");
+                LOG.log(Level.INFO, "model family ''{0}'' withdrawn: manifest in {1} removed",
+                    entry.getValue().family().id(), entry.getKey());
             }
         }
     }
@@ -111,25 +134,61 @@ public final class FamilyScanner implements AutoCloseable {
             report(folder, e.getMessage());
             return;
         }
-        Path holder = folderOffering(family.id());
+        Path holder = folderOffering(family.id(), folder);
         if (holder != null) {
-            report(folder, "family id '" + family.id() + "' is already provided by " + holder);
+            report(folder, alreadyProvided(family, holder));
             return;
         }
-        offered.put(folder, new Offered(snapshot.stamp(), family, registry.register(family)));
-        problems.remove(folder);
+        register(folder, snapshot, family);
         LOG.log(Level.INFO, "model family ''{0}'' {1} offered from {2} ({3} levels)",
             family.id(), family.version(), folder, family.levels().size());
     }
 
-    private Path folderOffering(String familyId) {
-        return offered.entrySet().stream().filter(entry -> entry.getValue().family().id().equals(familyId))
+    /** The offered family's manifest changed: offers the new version, or keeps the old one if the new is bad. */
+    private void replace(Path folder, Offered current, ManifestSnapshot snapshot) {
+        DirectoryFamily family;
+        try {
+            family = DirectoryFamily.open(folder, snapshot.text());
+        } catch (FamilyException e) {
+            keepLastGood(folder, current, e.getMessage());
+            return;
+        }
+        Path holder = folderOffering(family.id(), folder);
+        if (holder != null) {
+            keepLastGood(folder, current, alreadyProvided(family, holder));
+            return;
+        }
+        current.registration().unregister();
+        register(folder, snapshot, family);
+        LOG.log(Level.INFO, "model family ''{0}'' {1} from {2} replaced by ''{3}'' {4} ({5} levels)",
+            current.family().id(), current.family().version(), folder, family.id(), family.version(),
+            family.levels().size());
+    }
+
+    private void register(Path folder, ManifestSnapshot snapshot, DirectoryFamily family) {
+        offered.put(folder, new Offered(snapshot.stamp(), family, registry.register(family)));
+        problems.remove(folder);
+    }
+
+    private void keepLastGood(Path folder, Offered current, String reason) {
+        report(folder, ManifestReader.FILE_NAME + " changed but is invalid: " + reason
+            + "; keeping the last good version " + current.family().version());
+    }
+
+    private static String alreadyProvided(DirectoryFamily family, Path holder) {
+        return "family id '" + family.id() + "' is already provided by " + holder;
+    }
+
+    private Path folderOffering(String familyId, Path except) {
+        return offered.entrySet().stream().filter(entry -> !entry.getKey().equals(except)
+                && entry.getValue().family().id().equals(familyId))
             .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private void report(Path folder, String reason) {
         if (!reason.equals(problems.put(folder, reason))) {
-            LOG.log(Level.WARNING, "{0} not offered as a model family: {1}", folder, reason);
+            LOG.log(Level.WARNING, offered.containsKey(folder) ? "{0}: {1}" : "{0} not offered as a model family: {1}",
+                folder, reason);
         }
     }
 }

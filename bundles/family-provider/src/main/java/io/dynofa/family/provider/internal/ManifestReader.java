@@ -4,9 +4,13 @@ import io.dynofa.family.api.LevelSpec;
 import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
+import io.dynofa.inference.api.TensorSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,10 +18,15 @@ import java.util.regex.Pattern;
 public final class ManifestReader {
     public static final String FILE_NAME = "manifest.json";
     static final int SCHEMA_VERSION = 1;
+    /** The most inputs a {@code sample} block may declare. */
+    public static final int MAX_SAMPLE = 10_000;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String PATH_SEGMENT = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
     private static final Pattern FILE = Pattern.compile(PATH_SEGMENT + "(/" + PATH_SEGMENT + ")*");
+    private static final String SAMPLE_SEGMENT = "(\\.\\.|" + PATH_SEGMENT + ")";
+    private static final Pattern SAMPLE_FILE = Pattern.compile(SAMPLE_SEGMENT + "(/" + SAMPLE_SEGMENT + ")*");
+    private static final String INSIDE_FAMILY = "must be a relative path inside the family folder";
 
     private ManifestReader() {
     }
@@ -36,21 +45,25 @@ public final class ManifestReader {
         }
         ManifestNode family = root.field("family");
         List<String> labels = root.field("labels").strings();
-        checkOutput(root.field("output"), labels.size());
+        ManifestNode levelsNode = root.field("levels");
         return new Manifest(family.field("id").string(), family.field("version").string(), input(root.field("input")),
-            labels, levels(root.field("levels")));
+            output(root.field("output"), labels.size()), labels, levels(levelsNode), externalData(levelsNode),
+            root.has("sample") ? Optional.of(sample(root.field("sample"))) : Optional.empty());
     }
 
     private static InputSpec input(ManifestNode input) throws FamilyException {
-        ManifestNode shapeNode = input.field("shape");
+        return new InputSpec(input.field("name").string(), shape(input.field("shape")), input.field("layout").string(),
+            dtype(input.field("dtype")), normalisation(input.field("normalisation")));
+    }
+
+    private static long[] shape(ManifestNode shapeNode) throws FamilyException {
         long[] shape = shapeNode.integers();
         for (long dim : shape) {
             if (dim == 0 || dim < -1) {
                 throw shapeNode.invalid("dimensions must be positive or -1 (free), found " + dim);
             }
         }
-        return new InputSpec(input.field("name").string(), shape, input.field("layout").string(),
-            dtype(input.field("dtype")), normalisation(input.field("normalisation")));
+        return shape;
     }
 
     private static DType dtype(ManifestNode node) throws FamilyException {
@@ -76,12 +89,13 @@ public final class ManifestReader {
         return new Normalisation(node.field("scale").number(), mean, std);
     }
 
-    private static void checkOutput(ManifestNode output, int labelCount) throws FamilyException {
+    private static TensorSpec output(ManifestNode output, int labelCount) throws FamilyException {
         ManifestNode shapeNode = output.field("shape");
-        long[] shape = shapeNode.integers();
+        long[] shape = shape(shapeNode);
         if (shape[shape.length - 1] != labelCount) {
             throw shapeNode.invalid("ends in " + shape[shape.length - 1] + " classes but labels has " + labelCount);
         }
+        return new TensorSpec(output.field("name").string(), shape, dtype(output.field("dtype")));
     }
 
     private static List<LevelSpec> levels(ManifestNode levelsNode) throws FamilyException {
@@ -105,8 +119,44 @@ public final class ManifestReader {
         return new LevelSpec(node.field("id").string(), node.field("series").string(),
             ArchitectureText.of(node.field("architecture")), node.field("params").integer(),
             node.field("macs").integer(), node.field("top1").number(), node.field("sampleTop1").number(),
-            matching(node.field("file"), FILE, "must be a relative path inside the family folder"),
-            matching(node.field("sha256"), SHA256, "must be 64 lower-case hex digits"));
+            matching(node.field("file"), FILE, INSIDE_FAMILY), sha256(node.field("sha256")));
+    }
+
+    /** Each level's optional {@code externalData}: a list of {"file", "sha256"}, no file twice. */
+    private static Map<String, List<ExternalFile>> externalData(ManifestNode levelsNode) throws FamilyException {
+        Map<String, List<ExternalFile>> byLevel = new LinkedHashMap<>();
+        for (ManifestNode node : levelsNode.list()) {
+            if (!node.has("externalData")) {
+                continue;
+            }
+            List<ExternalFile> files = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (ManifestNode entry : node.field("externalData").nonEmptyList()) {
+                ExternalFile file = new ExternalFile(matching(entry.field("file"), FILE, INSIDE_FAMILY),
+                    sha256(entry.field("sha256")));
+                if (!names.add(file.file())) {
+                    throw entry.field("file").invalid("duplicates file '" + file.file() + "'");
+                }
+                files.add(file);
+            }
+            byLevel.put(node.field("id").string(), List.copyOf(files));
+        }
+        return byLevel;
+    }
+
+    private static SampleSpec sample(ManifestNode node) throws FamilyException {
+        String rule = "must be a relative path (\"..\" allowed) inside the models folder";
+        ManifestNode countNode = node.field("count");
+        long count = countNode.integer();
+        if (count < 1 || count > MAX_SAMPLE) {
+            throw countNode.invalid("must be between 1 and " + MAX_SAMPLE + ", found " + count);
+        }
+        return new SampleSpec(matching(node.field("images"), SAMPLE_FILE, rule), sha256(node.field("imagesSha256")),
+            matching(node.field("labels"), SAMPLE_FILE, rule), sha256(node.field("labelsSha256")), (int) count);
+    }
+
+    private static String sha256(ManifestNode node) throws FamilyException {
+        return matching(node, SHA256, "must be 64 lower-case hex digits");
     }
 
     private static String matching(ManifestNode node, Pattern pattern, String rule) throws FamilyException {

@@ -28,7 +28,7 @@ public class DirectoryFamilyTest {
         assertEquals("fam", family.id());
         assertEquals("1.0.0", family.version());
         assertEquals(2, family.levels().size());
-        assertArrayEquals("fake model b".getBytes(StandardCharsets.UTF_8), family.model("b"));
+        assertArrayEquals(TestFamily.modelBytes("b"), family.model("b"));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.family.api.ModelFamily;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,78 @@ public class FamilyScannerTest {
         scanner.scan();
         assertEquals("y", registry.live.get("fam").levels().get(0).id());
         assertEquals(List.of(models.resolve("c-broken")), List.copyOf(scanner.problems().keySet()));
+    }
+
+    @Test
+    public void aBrokenManifestOfAnOfferedFamilyKeepsTheLastGoodOneUntilAGoodOneAppears() throws Exception {
+        Path folder = TestFamily.write(models.resolve("one"), "fam", "a");
+        Path manifest = folder.resolve("manifest.json");
+        String good = Files.readString(manifest);
+        scanner.scan();
+        Files.writeString(manifest, "{\"schemaVersion\": 1");
+        scanner.scan();
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0"), registry.events);
+        assertEquals("manifest.json changed but is invalid: manifest.json: JSON error at line 1, column 20: "
+            + "unexpected end of input, expected '}'; keeping the last good version 1.0.0",
+            scanner.problems().get(folder));
+
+        Files.writeString(manifest, good.replace("\"1.0.0\"", "\"1.0.1\""));
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0", "-fam@1.0.0", "+fam@1.0.1"), registry.events);
+        assertEquals(Map.of(), scanner.problems());
+    }
+
+    @Test
+    public void aNewManifestWhoseFilesDoNotMatchKeepsTheLastGoodOne() throws Exception {
+        Path folder = TestFamily.write(models.resolve("one"), "fam", "a", "b");
+        Path manifest = folder.resolve("manifest.json");
+        String good = Files.readString(manifest);
+        scanner.scan();
+        Files.write(folder.resolve("b.onnx"), TestFamily.modelBytes("changed"));
+        Files.writeString(manifest, good.replace("\"1.0.0\"", "\"2.0.0\""));
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0"), registry.events);
+        String reason = scanner.problems().get(folder);
+        assertTrue(reason, reason.startsWith("manifest.json changed but is invalid: b.onnx: SHA-256 mismatch"));
+        assertTrue(reason, reason.endsWith("; keeping the last good version 1.0.0"));
+
+        Files.writeString(manifest, good);
+        scanner.scan();
+        assertEquals("the same manifest again is the same family", List.of("+fam@1.0.0"), registry.events);
+        assertEquals(Map.of(), scanner.problems());
+        deleteTree(folder);
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0", "-fam@1.0.0"), registry.events);
+    }
+
+    @Test
+    public void aManifestAboveTheLimitIsRefusedWithoutReadingItAndKeepsAnOfferedFamily() throws Exception {
+        Path folder = TestFamily.write(models.resolve("one"), "fam", "a");
+        scanner.scan();
+        Path big = Files.createDirectories(models.resolve("big")).resolve("manifest.json");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(50L << 20);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(folder.resolve("manifest.json").toFile(), "rw")) {
+            file.setLength(ManifestSnapshot.MAX_BYTES + 1);
+        }
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0"), registry.events);
+        assertEquals("manifest.json is 52428800 bytes, above the limit of 1048576 bytes (1 MiB): refused without "
+            + "reading it", scanner.problems().get(models.resolve("big")));
+        assertEquals("manifest.json changed but is invalid: manifest.json is 1048577 bytes, above the limit of "
+            + "1048576 bytes (1 MiB): refused without reading it; keeping the last good version 1.0.0",
+            scanner.problems().get(folder));
+    }
+
+    @Test
+    public void touchingAManifestReloadsNothing() throws Exception {
+        Path folder = TestFamily.write(models.resolve("one"), "fam", "a");
+        scanner.scan();
+        Files.setLastModifiedTime(folder.resolve("manifest.json"), FileTime.fromMillis(1_000_000));
+        scanner.scan();
+        assertEquals(List.of("+fam@1.0.0"), registry.events);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import io.dynofa.family.api.LevelSpec;
 import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
+import io.dynofa.inference.api.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,62 @@ public class ManifestReaderTest {
         assertProblem(GOOD.replace("\"depth\": 2, \"kernel\": [3, 5, 7]", "\"depth\": 4, \"kernel\": [3, 5, 7]"),
             "levels[0].architecture.stages[0].kernel has 3 entries, fewer than the stage depth 4");
         assertProblem(GOOD.replace("\"levels\": [", "\"levels\": [], \"x\": ["), "levels must not be empty");
+    }
+
+    @Test
+    public void readsTheOutputSpec() throws Exception {
+        assertEquals(new TensorSpec("logits", new long[] {-1, 3}, DType.FLOAT32), ManifestReader.read(GOOD).output());
+        assertProblem(GOOD.replace("\"dtype\": \"float32\"}", "\"dtype\": \"float64\"}"),
+            "output.dtype unknown dtype 'float64'");
+        assertProblem(GOOD.replace("\"shape\": [-1, 3]", "\"shape\": [0, 3]"),
+            "output.shape dimensions must be positive or -1 (free), found 0");
+    }
+
+    @Test
+    public void readsEachLevelsExternalData() throws Exception {
+        Manifest manifest = ManifestReader.read(withExternalData("{\"file\": \"data/l2.bin\", \"sha256\": \"" + SHA
+            + "\"}"));
+        assertEquals(List.of(new ExternalFile("data/l2.bin", SHA)), manifest.externalData("l2"));
+        assertEquals(List.of(), manifest.externalData("l1"));
+    }
+
+    @Test
+    public void rejectsExternalDataOutsideTheFolderUnhashedOrTwice() {
+        assertProblem(withExternalData("{\"file\": \"../x.bin\", \"sha256\": \"" + SHA + "\"}"),
+            "levels[1].externalData[0].file must be a relative path inside the family folder, found \"../x.bin\"");
+        assertProblem(withExternalData("{\"file\": \"x.bin\"}"), "levels[1].externalData[0].sha256 missing");
+        String entry = "{\"file\": \"x.bin\", \"sha256\": \"" + SHA + "\"}";
+        assertProblem(withExternalData(entry + ", " + entry), "levels[1].externalData[1].file duplicates file 'x.bin'");
+        assertProblem(withExternalData(""), "levels[1].externalData must not be empty");
+    }
+
+    @Test
+    public void readsTheSampleBlock() throws Exception {
+        Manifest manifest = ManifestReader.read(withSample("../samples/i.gz", "../samples/l.gz", 1000));
+        assertEquals(new SampleSpec("../samples/i.gz", SHA, "../samples/l.gz", SHA2, 1000),
+            manifest.sample().orElseThrow());
+        assertEquals(false, ManifestReader.read(GOOD).sample().isPresent());
+    }
+
+    @Test
+    public void rejectsABadSampleBlock() {
+        assertProblem(withSample("/etc/i.gz", "l.gz", 10), "sample.images must be a relative path (\"..\" allowed)");
+        assertProblem(withSample("i.gz", "a/./l.gz", 10), "sample.labels must be a relative path");
+        assertProblem(withSample("i.gz", "l.gz", 0), "sample.count must be between 1 and 10000, found 0");
+        assertProblem(withSample("i.gz", "l.gz", 10001), "sample.count must be between 1 and 10000, found 10001");
+        assertProblem(withSample("i.gz", "l.gz", 10).replace("\"imagesSha256\"", "\"imagesHash\""),
+            "sample.imagesSha256 missing");
+    }
+
+    private static String withExternalData(String entries) {
+        return GOOD.replace("\"sha256\": \"" + SHA2 + "\"}", "\"sha256\": \"" + SHA2 + "\", \"externalData\": ["
+            + entries + "]}");
+    }
+
+    private static String withSample(String images, String labels, long count) {
+        return GOOD.replace("\"levels\": [", "\"sample\": {\"images\": \"" + images + "\", \"imagesSha256\": \"" + SHA
+            + "\", \"labels\": \"" + labels + "\", \"labelsSha256\": \"" + SHA2 + "\", \"count\": " + count
+            + "},\n \"levels\": [");
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.dynofa.family.provider.internal;
 
+import io.dynofa.onnx.internal.OnnxFormatException;
+import io.dynofa.onnx.internal.ProtoWriter;
+import io.dynofa.onnx.internal.TestModels;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes small family folders: one fake model file per level and a matching manifest.json. */
+/** Writes small family folders: one tiny ONNX model file per level and a matching manifest.json. */
 final class TestFamily {
 
     private TestFamily() {
@@ -17,12 +19,17 @@ final class TestFamily {
         Files.createDirectories(folder);
         List<String> levels = new ArrayList<>();
         for (String levelId : levelIds) {
-            byte[] model = ("fake model " + levelId).getBytes(StandardCharsets.UTF_8);
+            byte[] model = modelBytes(levelId);
             Files.write(folder.resolve(levelId + ".onnx"), model);
             levels.add(level(levelId, levelId + ".onnx", Sha256.of(model)));
         }
         Files.writeString(folder.resolve("manifest.json"), manifest(familyId, "1.0.0", levels));
         return folder;
+    }
+
+    /** A well-formed ONNX model, different for each level id (its graph is named after it). */
+    static byte[] modelBytes(String levelId) throws OnnxFormatException {
+        return TestModels.model(new ProtoWriter().string(2, "level " + levelId));
     }
 
     static String manifest(String familyId, String version, List<String> levels) {
