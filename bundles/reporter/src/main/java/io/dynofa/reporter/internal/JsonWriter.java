@@ -2,6 +2,8 @@ package io.dynofa.reporter.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 
 /** Writes one flat JSON object; a null string or a non-finite number becomes {@code null}. */
 final class JsonWriter {
@@ -10,11 +12,7 @@ final class JsonWriter {
 
     JsonWriter string(String name, String value) {
         key(name);
-        if (value == null) {
-            out.append("null");
-        } else {
-            quoted(value);
-        }
+        quotedOrNull(value);
         return this;
     }
 
@@ -35,6 +33,45 @@ final class JsonWriter {
     JsonWriter integer(String name, Long value) {
         key(name);
         out.append(value == null ? "null" : value.toString());
+        return this;
+    }
+
+    /** {@code values} as an array of strings; null becomes {@code null}. */
+    JsonWriter strings(String name, List<String> values) {
+        key(name);
+        if (values == null) {
+            out.append("null");
+            return this;
+        }
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quotedOrNull(values.get(i));
+        }
+        out.append(']');
+        return this;
+    }
+
+    /** {@code counts} as an object of whole numbers, in the map's order; null becomes {@code null}. */
+    JsonWriter counts(String name, Map<String, Long> counts) {
+        key(name);
+        if (counts == null) {
+            out.append("null");
+            return this;
+        }
+        out.append('{');
+        boolean firstCount = true;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (!firstCount) {
+                out.append(',');
+            }
+            firstCount = false;
+            quoted(e.getKey());
+            out.append(':').append(e.getValue() == null ? "null" : e.getValue().toString());
+        }
+        out.append('}');
         return this;
     }
 
@@ -61,6 +98,14 @@ final class JsonWriter {
         JsonWriter writer = new JsonWriter();
         writer.quoted(text);
         target.append(writer.out, 1, writer.out.length());
+    }
+
+    private void quotedOrNull(String text) {
+        if (text == null) {
+            out.append("null");
+        } else {
+            quoted(text);
+        }
     }
 
     private void quoted(String text) {

@@ -44,7 +44,10 @@ final class StatusLine {
             .string("state", (status == null ? State.NOT_READY : status.state()).name())
             .integer("switches", status == null ? null : status.switches())
             .integer("failed", status == null ? null : status.failed())
-            .string("keepWarm", status == null ? null : status.keepWarm());
+            .string("keepWarm", status == null ? null : status.keepWarm())
+            .counts("rejected", status == null ? null : status.rejected())
+            .strings("problems", status == null ? null : status.problems())
+            .string("lastDecision", status == null ? null : status.lastDecision());
         return json.toString();
     }
 

@@ -2,6 +2,10 @@ package io.dynofa.reporter.internal;
 
 import static org.junit.Assert.assertEquals;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 public class JsonWriterTest {
@@ -29,6 +33,19 @@ public class JsonWriterTest {
 
         assertEquals("{\"t\":1.0,\"ms\":0.412,\"whole\":2.0,\"up\":0.001,\"neg\":-1.3,\"big\":10000000.0,"
             + "\"frames\":123}", json);
+    }
+
+    @Test
+    public void writesArraysOfStringsAndObjectsOfCountsInTheirOrder() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("NOT_READY", 3L);
+        counts.put("OVER\"LOADED", 12L);
+        String json = new JsonWriter().strings("problems", Arrays.asList("a \"quoted\" one", null))
+            .strings("none", List.of()).strings("absent", null).counts("rejected", counts)
+            .counts("empty", Map.of()).counts("missing", null).toString();
+
+        assertEquals("{\"problems\":[\"a \\\"quoted\\\" one\",null],\"none\":[],\"absent\":null,"
+            + "\"rejected\":{\"NOT_READY\":3,\"OVER\\\"LOADED\":12},\"empty\":{},\"missing\":null}", json);
     }
 
     @Test

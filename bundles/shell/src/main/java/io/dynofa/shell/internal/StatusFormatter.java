@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Renders a {@link RuntimeStatus} as aligned {@code key: value} lines; lists continue under the value. */
 final class StatusFormatter {
@@ -27,6 +28,7 @@ final class StatusFormatter {
         f.line("switches", s.switches());
         f.line("served", s.served());
         f.line("failed", s.failed());
+        f.line("rejected", rejected(s.rejected()));
         f.line("last decision", s.lastDecision());
         f.line("keep warm", s.keepWarm());
         f.list("problems", s.problems());
@@ -39,6 +41,15 @@ final class StatusFormatter {
             return null;
         }
         return s.levelId() + " (index " + s.levelIndex() + (s.pinned() ? ", pinned)" : ")");
+    }
+
+    /** {@code NOT_READY 3, OVERLOADED 2}, in the status's order; {@code none} when nothing was refused. */
+    private static String rejected(Map<String, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "none";
+        }
+        return byReason.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
     }
 
     private static List<String> signals(Map<String, Double> values) {

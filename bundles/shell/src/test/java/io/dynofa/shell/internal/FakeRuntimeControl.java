@@ -23,7 +23,7 @@ final class FakeRuntimeControl implements RuntimeControl {
                                 List<String> problems, Map<String, Double> signals) {
         return new RuntimeStatus(State.READY, "fam", policy, "cpu", levelId, index, pinned, targetMs, 0, 4, 120, 2,
             "fits", problems, new Signals(signals, 0),
-            pinned ? "paused: a level is pinned" : "warming l0, l2 every 10 ms");
+            pinned ? "paused: a level is pinned" : "warming l0, l2 every 10 ms", Map.of("NOT_READY", 2L));
     }
 
     @Override

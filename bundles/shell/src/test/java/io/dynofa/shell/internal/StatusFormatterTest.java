@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -31,12 +32,25 @@ public class StatusFormatterTest {
             + "switches:       4\n"
             + "served:         120\n"
             + "failed:         2\n"
+            + "rejected:       NOT_READY 2\n"
             + "last decision:  fits\n"
             + "keep warm:      paused: a level is pinned\n"
             + "problems:       policy 'x' is not installed\n"
             + "                backend 'gpu' unavailable\n"
             + "signals:        cpu.load = 0.500\n"
             + "                latency.mean.ms = 0.413\n", text);
+    }
+
+    @Test
+    public void listsRejectionsByReasonInTheStatusOrder() {
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        rejected.put("NOT_READY", 3L);
+        rejected.put("OVERLOADED", 12L);
+        RuntimeStatus status = new RuntimeStatus(State.READY, "fam", "step", "cpu", "l0", 0, false, 1, 0, 0, 9, 15,
+            "fits", List.of(), Signals.empty(), "off", rejected);
+
+        assertTrue(StatusFormatter.format(status).contains("\nfailed:         15\n"
+            + "rejected:       NOT_READY 3, OVERLOADED 12\n"));
     }
 
     @Test
@@ -48,6 +62,7 @@ public class StatusFormatterTest {
 
         assertTrue(text, text.startsWith("state:          NOT_READY\nfamily:         -\n"));
         assertTrue(text, text.contains("\nlevel:          -\n"));
+        assertTrue("a status without rejections (API 1.1) shows none", text.contains("\nrejected:       none\n"));
         assertTrue("a status without keep-warm (API 1.0) shows a dash", text.contains("\nkeep warm:      -\n"));
         assertTrue(text, text.endsWith("problems:       none\nsignals:        none\n"));
     }
