@@ -69,7 +69,7 @@ public class BadInputIT {
         RuntimeControl control = gateway.control();
         gateway.configure("io.dynofa.runtime", Map.of("family", "no-such-family", "policy", "no-such-policy"));
         Gateway.await(() -> "problems reported; status " + control.status(), () ->
-            control.status().problems().stream().anyMatch(p -> p.contains("unknown family 'no-such-family'"))
+            control.status().problems().stream().anyMatch(p -> p.contains("family 'no-such-family' is not registered"))
                 && control.status().problems().stream().anyMatch(p -> p.contains("'no-such-policy' is not installed")));
         RuntimeStatus status = control.status();
         assertEquals(RuntimeStatus.State.READY, status.state());
