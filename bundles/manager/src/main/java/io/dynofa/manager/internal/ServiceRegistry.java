@@ -68,12 +68,6 @@ final class ServiceRegistry<T> {
         return first == null ? null : first.service();
     }
 
-    /** The id {@code service} (as returned by {@link #get}) is known by; null when it is not bound. */
-    String idOf(T service) {
-        return entries.stream().filter(r -> r.service() == service && r.id() != null).map(Registration::id)
-            .findFirst().orElse(null);
-    }
-
     List<String> ids() {
         return named().stream().map(Registration::id).distinct().toList();
     }
