@@ -1,5 +1,6 @@
 package io.dynofa.soak.internal;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,10 @@ final class RequestCounts {
 
     /** Counts at one moment: served, and failed by reason (sorted by reason). */
     record Counts(long served, Map<String, Long> failedByReason) {
+
+        Counts {
+            failedByReason = Collections.unmodifiableMap(new TreeMap<>(failedByReason));
+        }
 
         long failed() {
             return failedByReason.values().stream().mapToLong(Long::longValue).sum();

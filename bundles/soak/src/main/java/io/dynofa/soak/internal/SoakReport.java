@@ -30,11 +30,7 @@ final class SoakReport {
     static String csv(List<CycleRow> rows) {
         StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
         for (CycleRow r : rows) {
-            Gauges g = r.gauges();
-            out.append(String.format(Locale.ROOT, "%d,%.1f,%d,%d,\"%s\",%d,%d,%.1f,%.1f,%d,%d,%d%n", r.cycle(),
-                r.seconds(), r.requests().served(), r.requests().failed(), r.requests().reasons(),
-                r.worstRecoveryMs(), r.notRecovered(), g.rssMb(), g.heapMb(), g.jvmThreads(), g.osThreads(),
-                g.fds()));
+            out.append(String.format(Locale.ROOT, "%d,%.1f,%d,%d,\"%s\",%d,%d,%.1f,%.1f,%d,%d,%d%n", cells(r)));
         }
         return out.toString();
     }
@@ -59,11 +55,8 @@ final class SoakReport {
             + "| not recovered | RSS MiB | heap MiB | JVM threads | threads | fds |\n"
             + "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CycleRow r : rows) {
-            Gauges g = r.gauges();
-            md.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %s | %d | %d | %.1f | %.1f | %d | %d | %d |%n",
-                r.cycle(), r.seconds(), r.requests().served(), r.requests().failed(), r.requests().reasons(),
-                r.worstRecoveryMs(), r.notRecovered(), g.rssMb(), g.heapMb(), g.jvmThreads(), g.osThreads(),
-                g.fds()));
+            md.append(String.format(Locale.ROOT,
+                "| %d | %.1f | %d | %d | %s | %d | %d | %.1f | %.1f | %d | %d | %d |%n", cells(r)));
         }
         md.append("\n## Problems\n\n");
         if (problems.isEmpty()) {
@@ -74,6 +67,14 @@ final class SoakReport {
             problems.stream().limit(MAX_PROBLEMS).forEach(p -> md.append("- ").append(p).append('\n'));
         }
         return md.toString();
+    }
+
+    /** A row's figures in the column order of both formats. */
+    private static Object[] cells(CycleRow r) {
+        Gauges g = r.gauges();
+        return new Object[] {r.cycle(), r.seconds(), r.requests().served(), r.requests().failed(),
+            r.requests().reasons(), r.worstRecoveryMs(), r.notRecovered(), g.rssMb(), g.heapMb(), g.jvmThreads(),
+            g.osThreads(), g.fds()};
     }
 
     private static void summary(StringBuilder md, CycleRow before, CycleRow first, CycleRow last) {
