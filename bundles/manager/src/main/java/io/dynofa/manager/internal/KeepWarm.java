@@ -10,6 +10,9 @@ import java.util.List;
  */
 record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare, double maxCpuLoad) {
     static final KeepWarm DEFAULTS = new KeepWarm(1, 10, 2, 0.1, 0.9);
+    private static final int MAX_NEIGHBOURS = 64;
+    private static final long MAX_INTERVAL_MS = 3_600_000;
+    private static final int MAX_RUNS = 1_000;
 
     boolean enabled() {
         return neighbours > 0;
@@ -17,12 +20,14 @@ record KeepWarm(int neighbours, long intervalMs, int runs, double maxCpuShare, d
 
     /** The configured values, each invalid one replaced by {@code previous}'s with a line in {@code problems}. */
     static KeepWarm of(ManagerConfig c, KeepWarm previous, List<String> problems) {
-        int neighbours = Checked.orPrevious("keepWarmNeighbours", c.keepWarmNeighbours(), c.keepWarmNeighbours() >= 0,
-            "0 = off, or a number of levels", previous.neighbours, problems);
-        long interval = Checked.orPrevious("keepWarmIntervalMs", c.keepWarmIntervalMs(), c.keepWarmIntervalMs() >= 1,
-            "at least 1 ms", previous.intervalMs, problems);
-        int runs = Checked.orPrevious("keepWarmRuns", c.keepWarmRuns(), c.keepWarmRuns() >= 1, "at least 1",
-            previous.runs, problems);
+        int neighbours = Checked.orPrevious("keepWarmNeighbours", c.keepWarmNeighbours(),
+            c.keepWarmNeighbours() >= 0 && c.keepWarmNeighbours() <= MAX_NEIGHBOURS,
+            "0 = off, or a number of levels up to " + MAX_NEIGHBOURS, previous.neighbours, problems);
+        long interval = Checked.orPrevious("keepWarmIntervalMs", c.keepWarmIntervalMs(),
+            c.keepWarmIntervalMs() >= 1 && c.keepWarmIntervalMs() <= MAX_INTERVAL_MS, "1 to " + MAX_INTERVAL_MS + " ms",
+            previous.intervalMs, problems);
+        int runs = Checked.orPrevious("keepWarmRuns", c.keepWarmRuns(),
+            c.keepWarmRuns() >= 1 && c.keepWarmRuns() <= MAX_RUNS, "1 to " + MAX_RUNS, previous.runs, problems);
         double share = Checked.orPrevious("keepWarmMaxCpuShare", c.keepWarmMaxCpuShare(),
             isShare(c.keepWarmMaxCpuShare()), "above 0, at most 1", previous.maxCpuShare, problems);
         double load = Checked.orPrevious("keepWarmMaxCpuLoad", c.keepWarmMaxCpuLoad(),

@@ -84,6 +84,15 @@ final class LevelLoader {
      */
     ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems)
         throws BackendException {
+        return load(family, backend, profile, problems, timed -> { });
+    }
+
+    /**
+     * As {@link #load(ModelFamily, DeviceBackend, LatencyProfile, Consumer)}; {@code latencies} is told every
+     * level that passed its checks with the latency it was given (measured, or the profile's), Pareto or not.
+     */
+    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems,
+                   Consumer<List<LevelLatency>> latencies) throws BackendException {
         LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
         for (LevelSpec spec : candidates(family, profile)) {
@@ -96,6 +105,8 @@ final class LevelLoader {
             throw new BackendException("no level of family '" + family.id() + "' could be loaded on backend '"
                 + backend.id() + "'");
         }
+        latencies.accept(measured.stream().map(r -> new LevelLatency(r.spec().id(), r.spec().series(), r.spec().top1(),
+            r.spec().macs(), r.level().latencyMs(), r.level().latencyMs(), 0, profileRuns, r.spec().sha256())).toList());
         List<ResidentLevel> front = LatencyProfile.paretoFront(measured, r -> r.level().latencyMs(),
             r -> r.level().top1());
         measured.stream().filter(r -> !front.contains(r)).forEach(r -> r.model().close());

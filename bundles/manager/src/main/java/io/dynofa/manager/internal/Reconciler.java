@@ -31,6 +31,8 @@ final class Reconciler {
     private final Set<DeviceBackend> failed = new HashSet<>();
     private ModelFamily failedFamily;
 
+    private final MeasuredProfiles measured = new MeasuredProfiles();
+
     /** What went wrong loading the family on each backend (skipped levels, failures), shown in status. */
     private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
 
@@ -105,26 +107,33 @@ final class Reconciler {
                       List<String> problems) {
         long t0 = System.nanoTime();
         try {
-            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits()).load(family, backend, stored,
-                problems::add);
+            LatencyProfile source = stored != null ? stored : measured.find(family, backend);
+            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits()).load(family, backend, source,
+                problems::add, latencies -> measured.remember(family, backend, latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));
             ActiveSet replaced = residency.put(new Residency.Resident(next, stored));
             if (replaced != null && replaced != engine.active()) {
                 replaced.retire();
             }
             LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms",
-                family.id(), backend.id(), next.size(), family.levels().size(), source(stored),
+                family.id(), backend.id(), next.size(), family.levels().size(), source(source),
                 (System.nanoTime() - t0) / 1e6));
             return true;
-        } catch (BackendException | RuntimeException e) {
+        } catch (BackendException e) {
             problems.add(e.getMessage());
+            LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id() + ": "
+                + e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            problems.add(e.toString());
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
             return false;
         }
     }
 
-    static String source(LatencyProfile stored) {
-        return stored == null ? "measured on load" : "levels from stored profile " + stored.date();
+    static String source(LatencyProfile profile) {
+        return profile == null ? "measured on load" : MeasuredProfiles.HOST.equals(profile.host())
+            ? "levels as this gateway measured them at " + profile.date() : "levels from stored profile " + profile.date();
     }
 
     private static LatencyProfile storedProfile(ProfileStore store, ModelFamily family, DeviceBackend backend) {

@@ -1,6 +1,8 @@
 package io.dynofa.manager.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.config.internal.ConfigRead;
+import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceResult;
@@ -39,16 +41,25 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class RuntimeManager implements InferenceService, RuntimeControl {
     static final String PID = "io.dynofa.runtime";
     private static final long EXIT_WAIT_MS = 2_000;
+    private static final ConfigReader<ManagerConfig> READER = ConfigReader.of(ManagerConfig.class);
 
     private final InferenceEngine engine = new InferenceEngine();
     private final Controller controller;
     private final Admission admission;
     private final Thread exitHook = new Thread(this::stopForExit, "dynofa-manager-exit");
     private volatile ProfileStore profileStore;
+    /** The configuration last read, in force for the values a modification cannot use. */
+    private volatile ManagerConfig config;
 
+    /**
+     * Reads the raw configuration: a value that cannot be converted, or a key the configuration does not
+     * have, keeps the value in force and is named among the problems (Settings then checks the ranges).
+     */
     @Activate
-    public RuntimeManager(ManagerConfig config) {
-        List<String> problems = new ArrayList<>();
+    public RuntimeManager(Map<String, Object> properties) {
+        ConfigRead<ManagerConfig> read = READER.read(properties, null);
+        config = read.config();
+        List<String> problems = new ArrayList<>(read.problems());
         controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
         controller.configProblems(problems);
         admission = new Admission(engine, controller.settings().limits());
@@ -58,8 +69,10 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     }
 
     @Modified
-    void modified(ManagerConfig config) {
-        List<String> problems = new ArrayList<>();
+    void modified(Map<String, Object> properties) {
+        ConfigRead<ManagerConfig> read = READER.read(properties, config);
+        config = read.config();
+        List<String> problems = new ArrayList<>(read.problems());
         controller.reconfigure(Settings.of(config, controller.settings(), problems));
         controller.configProblems(problems);
         admission.configure(controller.settings().limits());

@@ -10,12 +10,16 @@ final class TestConfig {
     private TestConfig() {
     }
 
-    /** Defaults suited to fast tests (no warm-up, 3 profile runs, 10 ms decisions, no wait for a profile store) plus {@code overrides}. */
-    static ManagerConfig fast(Map<String, Object> overrides) {
+    /**
+     * The properties (as DS hands them over) of defaults suited to fast tests (no warm-up, 3 profile runs, 10 ms
+     * decisions, no wait for a profile store) plus {@code overrides}.
+     */
+    static Map<String, Object> fast(Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>(Map.of("warmupRuns", 0, "profileRuns", 3, "decisionIntervalMs", 10,
             "profileWaitMs", 0));
         values.putAll(overrides);
-        return of(values);
+        of(values);
+        return values;
     }
 
     static ManagerConfig of(Map<String, Object> overrides) {

@@ -1,0 +1,39 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.family.api.ModelFamily;
+import io.dynofa.profile.api.LatencyProfile;
+import io.dynofa.profile.api.LevelLatency;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latencies this manager measured when it loaded a family on a backend, kept as a profile (keyed, like a
+ * stored one, by each level file's SHA-256 and the backend's configuration), so that loading the same files
+ * on the same backend again — a plug-in bundle updated, a backend restarted — loads only the Pareto levels
+ * and times nothing. Used only where no stored profile applies. Manager thread only.
+ */
+final class MeasuredProfiles {
+    static final String HOST = "measured by this gateway on load";
+
+    private final Map<String, LatencyProfile> byFamilyAndBackend = new HashMap<>();
+
+    /** The remembered profile if it still applies to these files on this backend configuration, else null. */
+    LatencyProfile find(ModelFamily family, DeviceBackend backend) {
+        return LevelLoader.usable(byFamilyAndBackend.get(key(family.id(), backend.id())), family, backend);
+    }
+
+    void remember(ModelFamily family, DeviceBackend backend, List<LevelLatency> levels) {
+        if (!levels.isEmpty()) {
+            byFamilyAndBackend.put(key(family.id(), backend.id()), new LatencyProfile(family.id(), family.version(),
+                backend.id(), backend.description(), HOST, "", "", Instant.now(), levels,
+                LatencyProfile.paretoFront(levels)));
+        }
+    }
+
+    private static String key(String familyId, String backendId) {
+        return familyId + '\u0000' + backendId;
+    }
+}

@@ -1,0 +1,58 @@
+package io.dynofa.manager.internal;
+
+import static io.dynofa.manager.internal.ManagerRule.config;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.RuntimeStatus.State;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Loading the same files on the same backend configuration again takes the latencies measured before. */
+public class RuntimeManagerRemeasureTest {
+    @Rule
+    public final ManagerRule rule = new ManagerRule();
+
+    private static FakeFamily family() {
+        return new FakeFamily(ManagerRule.FAMILY).level("l0", 70).level("off-front", 65).level("l2", 90);
+    }
+
+    @Test
+    public void aRestartedBackendLoadsOnlyTheParetoLevelsAndTimesNothing() {
+        FakeBackend first = new FakeBackend(ManagerRule.BACKEND).sleeping("off-front", 1).sleeping("l2", 2);
+        RuntimeManager manager = rule.startServing(config(), family(), first);
+        double l2Ms = manager.levels().get(1).latencyMs();
+        assertEquals("the probe check and 3 timed runs", 4, first.loaded("l2").runs());
+
+        rule.unbind(first);
+        rule.awaitState(State.NOT_READY);
+        FakeBackend again = new FakeBackend(ManagerRule.BACKEND).sleeping("off-front", 1).sleeping("l2", 2);
+        rule.bind(again);
+        rule.awaitState(State.READY);
+
+        assertEquals(java.util.List.of("l0", "l2"), manager.levels().stream().map(Level::id).toList());
+        assertTrue("the level off the front is not loaded again: " + again.loaded(),
+            again.loaded().stream().noneMatch(m -> m.name().endsWith("/off-front")));
+        assertEquals("only the probe check", 1, again.loaded("l2").runs());
+        assertEquals(l2Ms, manager.levels().get(1).latencyMs(), 0);
+    }
+
+    @Test
+    public void aLevelFileThatChangedIsMeasuredAgain() {
+        FakeBackend first = new FakeBackend(ManagerRule.BACKEND).sleeping("off-front", 1).sleeping("l2", 2);
+        FakeFamily original = family();
+        RuntimeManager manager = rule.startServing(config(), original, first);
+        rule.unbind(original);
+        FakeFamily changed = new FakeFamily(ManagerRule.FAMILY).level("l0", 70).level("off-front", 65)
+            .levelWithHash("l2", 90, "a-new-file");
+
+        rule.bind(changed);
+        rule.awaitStatus("the changed family loaded", s -> s.state() == State.READY
+            && first.loaded().stream().filter(m -> m.name().endsWith("/l2")).count() == 2);
+
+        assertEquals("the new l2 is checked and timed", 4, first.loaded("l2").runs());
+        assertTrue(manager.status().problems().toString(), manager.status().problems().isEmpty()
+            || manager.status().problems().stream().noneMatch(p -> p.contains("refused")));
+    }
+}
