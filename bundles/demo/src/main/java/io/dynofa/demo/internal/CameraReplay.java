@@ -1,18 +1,22 @@
 package io.dynofa.demo.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.monitor.api.Monitor;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.osgi.service.component.ComponentException;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,7 +25,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The demo camera: replays the Fashion-MNIST sample through the inference service and publishes
- * what it counts as the {@code demo} monitor. Runs only when {@value #PID} is configured.
+ * what it counts as the {@code demo} monitor. Runs only when {@value #PID} is configured. A modified
+ * configuration restarts the camera with the new settings (the counts go on); a sample folder that cannot
+ * be loaded keeps the camera replaying the one before (or leaves it off, saying why), named as a problem.
  */
 @Component(service = Monitor.class, immediate = true, configurationPid = CameraReplay.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -30,42 +36,61 @@ public final class CameraReplay implements Monitor {
     static final String PID = "io.dynofa.demo";
     static final String NAME = "demo";
     private static final Logger LOG = System.getLogger(CameraReplay.class.getName());
+    private static final ConfigReader<DemoConfig> READER = ConfigReader.of(DemoConfig.class);
+    private static final String DISABLED = "demo camera disabled (enabled=false in " + PID + ")";
+
+    /** A camera replaying the sample in {@code folder}. */
+    private record Replay(Path folder, Sample sample, CameraThread camera) {
+    }
 
     private final ReplayStatistics statistics = new ReplayStatistics();
-    private final CameraThread camera;
+    private final LiveConfig<DemoConfig> config;
+    private volatile Replay replay;
+    private volatile String offReason;
+    private volatile String sampleProblem;
     private volatile InferenceService inference;
+    private boolean started;
 
     @Activate
-    public CameraReplay(DemoConfig config) {
-        if (!(config.fps() >= 0)) {
-            throw fail("demo camera not started: fps must be 0 (as fast as possible) or more, got " + config.fps(), null);
-        }
-        if (!config.enabled()) {
-            LOG.log(Level.INFO, "demo camera disabled (enabled=false in " + PID + ")");
-            camera = null;
-            return;
-        }
-        Path folder = Path.of(config.sampleDir()).toAbsolutePath();
-        Sample sample = load(folder);
-        Replayer replayer = new Replayer(sample, this::currentInference, statistics, config.loop());
-        camera = new CameraThread(replayer::sendNextFrame, config.fps());
-        LOG.log(Level.INFO, String.format("demo camera replaying %d frames from %s at %s, %s", sample.size(), folder,
-            config.fps() > 0 ? config.fps() + " fps" : "full speed", config.loop() ? "looping" : "one pass"));
+    public CameraReplay(BundleContext context, Map<String, Object> properties) {
+        config = new LiveConfig<>(context, PID, READER, properties,
+            () -> sampleProblem == null ? List.of() : List.of(sampleProblem));
+        replay = replay(config.config(), null);
     }
 
     /** Starts the camera once DS has bound the inference service, if one is there. */
     @Activate
-    void start() {
-        if (camera != null) {
-            camera.start();
+    synchronized void start() {
+        started = true;
+        if (replay != null) {
+            replay.camera().start();
+        }
+    }
+
+    @Modified
+    synchronized void modified(Map<String, Object> properties) {
+        if (!config.update(properties)) {
+            return;
+        }
+        Replay old = replay;
+        Replay next = replay(config.config(), old);
+        if (next != old) {
+            if (old != null) {
+                old.camera().close();
+            }
+            replay = next;
+            if (next != null && started) {
+                next.camera().start();
+            }
         }
     }
 
     @Deactivate
-    void deactivate() {
-        if (camera != null) {
-            camera.close();
+    synchronized void deactivate() {
+        if (replay != null) {
+            replay.camera().close();
         }
+        config.close();
     }
 
     @Reference(name = "inference", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -87,7 +112,7 @@ public final class CameraReplay implements Monitor {
 
     @Override
     public Optional<String> unavailableReason() {
-        return camera == null ? Optional.of("demo camera disabled (enabled=false in " + PID + ")") : Optional.empty();
+        return replay == null ? Optional.of(offReason) : Optional.empty();
     }
 
     @Override
@@ -95,26 +120,39 @@ public final class CameraReplay implements Monitor {
         return statistics.read();
     }
 
-    /** True while the camera is still taking frames (false when disabled or after a single pass). */
+    /** True while the camera is still taking frames (false when off or after a single pass). */
     boolean isRunning() {
-        return camera != null && camera.isRunning();
+        Replay now = replay;
+        return now != null && now.camera().isRunning();
     }
 
     private InferenceService currentInference() {
         return inference;
     }
 
-    private static Sample load(Path folder) {
-        try {
-            return Sample.load(folder);
-        } catch (IOException e) {
-            throw fail("demo camera not started: cannot load the Fashion-MNIST sample from " + folder + ": "
-                + e.getMessage(), e);
+    /** The camera {@code c} asks for, or null when off; {@code old} when the new sample cannot be loaded. */
+    private Replay replay(DemoConfig c, Replay old) {
+        sampleProblem = null;
+        if (!c.enabled()) {
+            LOG.log(Level.INFO, DISABLED);
+            offReason = DISABLED;
+            return null;
         }
-    }
-
-    private static ComponentException fail(String message, Throwable cause) {
-        LOG.log(Level.WARNING, message);
-        return new ComponentException(message, cause);
+        Path folder = Path.of(c.sampleDir()).toAbsolutePath();
+        Sample sample;
+        try {
+            sample = old != null && old.folder().equals(folder) ? old.sample() : Sample.load(folder);
+        } catch (IOException | RuntimeException e) {
+            String why = "cannot load the Fashion-MNIST sample from " + folder + ": " + e.getMessage();
+            sampleProblem = old == null ? "demo camera not started: " + why
+                : "demo camera keeps replaying " + old.folder() + ": " + why;
+            LOG.log(Level.WARNING, sampleProblem);
+            offReason = sampleProblem;
+            return old;
+        }
+        Replayer replayer = new Replayer(sample, this::currentInference, statistics, c.loop());
+        LOG.log(Level.INFO, String.format("demo camera replaying %d frames from %s at %s, %s", sample.size(), folder,
+            c.fps() > 0 ? c.fps() + " fps" : "full speed", c.loop() ? "looping" : "one pass"));
+        return new Replay(folder, sample, new CameraThread(replayer::sendNextFrame, c.fps()));
     }
 }

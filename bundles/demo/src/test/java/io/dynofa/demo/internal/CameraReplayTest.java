@@ -2,29 +2,30 @@ package io.dynofa.demo.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.config.testing.TestBundle;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.osgi.service.component.ComponentException;
 
 public class CameraReplayTest {
     private static final int[] LABELS = {7, 0, 2, 7, 1};
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void replaysOnePassThroughTheBoundServiceAndPublishesTheCounts() throws Exception {
         FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
             (request, input) -> FakeInference.classified(request == 1 ? 5 : LABELS[request], "L" + request % 2));
-        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
             demo.bindInference(inference);
             demo.start();
@@ -50,7 +51,7 @@ public class CameraReplayTest {
             (request, input) -> FakeInference.classified(0, "L"));
         FakeInference second = new FakeInference(FakeInference.grey(28, 28),
             (request, input) -> FakeInference.classified(0, "L"));
-        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
             demo.bindInference(first);
             demo.bindInference(second);
@@ -72,7 +73,7 @@ public class CameraReplayTest {
             (request, input) -> FakeInference.classified(0, "old"));
         FakeInference second = new FakeInference(FakeInference.grey(28, 28),
             (request, input) -> FakeInference.classified(0, "new"));
-        CameraReplay demo = new CameraReplay(config(sample(), 0, false, true));
+        CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
             demo.bindInference(first);
             demo.bindInference(second);
@@ -87,28 +88,70 @@ public class CameraReplayTest {
     }
 
     @Test
-    public void refusesToStartWithoutASampleAndNamesTheFolder() {
+    public void withoutASampleTheCameraStaysOffAndTheProblemNamesTheFolder() {
         Path missing = tmp.getRoot().toPath().resolve("no-sample");
-        ComponentException e = assertThrows(ComponentException.class,
-            () -> new CameraReplay(config(missing, 100, true, true)));
-        assertTrue(e.getMessage(), e.getMessage().contains(missing.toAbsolutePath().toString()));
+        CameraReplay demo = demo(config(missing, 100, true, true));
+        try {
+            demo.start();
+            assertFalse(demo.isRunning());
+            String folder = missing.toAbsolutePath().toString();
+            assertTrue(demo.unavailableReason().orElseThrow(), demo.unavailableReason().orElseThrow().contains(folder));
+            assertEquals(1, bundle.problems().size());
+            assertTrue(bundle.problems().get(0), bundle.problems().get(0).startsWith("demo camera not started: "
+                + "cannot load the Fashion-MNIST sample from " + folder));
+        } finally {
+            demo.deactivate();
+        }
     }
 
     @Test
-    public void refusesANegativeFrameRate() throws IOException {
-        Path folder = sample();
-        ComponentException e = assertThrows(ComponentException.class, () -> new CameraReplay(config(folder, -1, true, true)));
-        assertTrue(e.getMessage(), e.getMessage().contains("fps"));
+    public void aNegativeFrameRateKeepsTheOneInForceAndIsNamedUntilDeactivated() throws IOException {
+        CameraReplay demo = demo(config(sample(), -1, true, true));
+        try {
+            assertEquals(List.of("fps '-1.0' rejected (must be from 0 to 10000); keeping 100.0"), bundle.problems());
+        } finally {
+            demo.deactivate();
+        }
+        assertEquals(0, bundle.sources());
+    }
+
+    @Test
+    public void aModifiedSampleFolderThatCannotBeLoadedKeepsTheCameraReplayingTheOldOne() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "L"));
+        Path good = sample();
+        CameraReplay demo = demo(config(good, 0, true, true));
+        try {
+            demo.bindInference(inference);
+            demo.start();
+            Path missing = tmp.getRoot().toPath().resolve("gone");
+            demo.modified(TestBundle.properties(config(missing, 0, true, true)));
+            assertTrue(demo.isRunning());
+            assertTrue(demo.unavailableReason().isEmpty());
+            assertTrue(bundle.problems().toString(), bundle.problems().get(0).startsWith("demo camera keeps replaying "
+                + good.toAbsolutePath() + ": cannot load the Fashion-MNIST sample from " + missing.toAbsolutePath()));
+            double frames = demo.read().get("demo.frames");
+            assertTrue(CameraThreadTest.within(5_000, () -> demo.read().get("demo.frames") > frames));
+            demo.modified(TestBundle.properties(config(good, 0, true, false)));
+            assertFalse(demo.isRunning());
+            assertEquals(List.of(), bundle.problems());
+        } finally {
+            demo.deactivate();
+        }
     }
 
     @Test
     public void aDisabledCameraTakesNoFramesAndSaysWhy() {
-        CameraReplay demo = new CameraReplay(config(tmp.getRoot().toPath().resolve("unused"), 100, true, false));
+        CameraReplay demo = demo(config(tmp.getRoot().toPath().resolve("unused"), 100, true, false));
         demo.start();
         assertFalse(demo.isRunning());
         assertTrue(demo.unavailableReason().orElseThrow().contains("enabled=false"));
         assertEquals(0.0, demo.read().get("demo.frames"), 0);
         demo.deactivate();
+    }
+
+    private CameraReplay demo(DemoConfig config) {
+        return new CameraReplay(bundle.context(), TestBundle.properties(config));
     }
 
     private Path sample() throws IOException {

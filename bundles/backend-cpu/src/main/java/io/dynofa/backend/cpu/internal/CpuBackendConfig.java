@@ -1,5 +1,7 @@
 package io.dynofa.backend.cpu.internal;
 
+import io.dynofa.config.internal.NotBlank;
+import io.dynofa.config.internal.Range;
 import io.dynofa.ort.internal.ExecutionMode;
 import io.dynofa.ort.internal.OptimizationLevel;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -10,14 +12,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         + "configurations io.dynofa.backend.cpu~NAME exist, there is one backend per factory configuration "
         + "(give each a distinct dynofa.backend.id).")
 public @interface CpuBackendConfig {
+    /** Most threads of either ONNX Runtime pool. */
+    int MAX_THREADS = 256;
 
     @AttributeDefinition(name = "Backend id", description = "Published as the service property dynofa.backend.id")
+    @NotBlank
     String dynofa_backend_id() default CpuBackend.DEFAULT_ID;
 
-    @AttributeDefinition(description = "Threads per operator (0 = ONNX Runtime default: one per core)", min = "0")
+    @AttributeDefinition(description = "Threads per operator (0 = ONNX Runtime default: one per core; at most 256)")
+    @Range(min = 0, max = MAX_THREADS)
     int intraOpThreads() default 1;
 
-    @AttributeDefinition(description = "Threads running independent operators (PARALLEL execution only)", min = "0")
+    @AttributeDefinition(description = "Threads running independent operators (PARALLEL execution only; 0 = ONNX "
+        + "Runtime default; at most 256)")
+    @Range(min = 0, max = MAX_THREADS)
     int interOpThreads() default 1;
 
     OptimizationLevel optimizationLevel() default OptimizationLevel.ALL_OPT;

@@ -1,10 +1,12 @@
 package io.dynofa.backend.gpu.internal;
 
-import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.LiveConfig;
+import io.dynofa.ort.component.internal.ConfiguredBackend;
 import io.dynofa.ort.internal.ExecutionMode;
 import io.dynofa.ort.internal.OrtSettings;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -15,23 +17,19 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code gpu} on device 0 without configuration, one per factory configuration
  * {@code io.dynofa.backend.gpu~NAME} otherwise. An instance that cannot run (no GPU, no CUDA 12 or
  * cuDNN 9 libraries) is still registered, saying why in {@link #unavailableReason()}; the runtime
- * never routes to it.
+ * never routes to it. What a modified configuration does is {@link ConfiguredBackend}'s.
  */
-@Component(service = DeviceBackend.class, configurationPid = GpuBackendComponent.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-    property = DeviceBackend.BACKEND_ID + "=" + GpuBackend.DEFAULT_ID)
+@Component(service = {}, configurationPid = GpuBackendComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+    immediate = true)
 @Designate(ocd = GpuBackendConfig.class, factory = true)
-public final class GpuBackendComponent extends GpuBackend {
+public final class GpuBackendComponent extends ConfiguredBackend<GpuBackendConfig> {
     static final String PID = "io.dynofa.backend.gpu";
-
-    private static final Logger LOG = System.getLogger(GpuBackendComponent.class.getName());
+    private static final ConfigReader<GpuBackendConfig> READER = ConfigReader.of(GpuBackendConfig.class);
 
     @Activate
-    public GpuBackendComponent(GpuBackendConfig config) {
-        super(new OrtSettings(config.dynofa_backend_id(), config.intraOpThreads(), 1, config.optimizationLevel(),
-            true, ExecutionMode.SEQUENTIAL), config.deviceId());
-        unavailableReason().ifPresentOrElse(
-            reason -> LOG.log(Level.WARNING, "GPU backend ''{0}'' is unavailable: {1}", id(), reason),
-            () -> LOG.log(Level.INFO, "GPU backend ''{0}'' ready: {1}", id(), description()));
+    public GpuBackendComponent(BundleContext context, Map<String, Object> properties) {
+        super("GPU", context, new LiveConfig<>(context, PID, READER, properties), c -> new GpuBackend(
+            new OrtSettings(c.dynofa_backend_id(), c.intraOpThreads(), 1, c.optimizationLevel(), true,
+                ExecutionMode.SEQUENTIAL), c.deviceId()));
     }
 }

@@ -3,11 +3,12 @@ package io.dynofa.monitor.cpu.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.config.testing.TestBundle;
 import io.dynofa.monitor.api.Metrics;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -15,12 +16,13 @@ import org.junit.rules.TemporaryFolder;
 public class CpuLoadMonitorTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void samplesPeriodicallyUntilDeactivated() throws Exception {
         Path stat = tmp.newFile("stat").toPath();
         Files.writeString(stat, CpuTimesTest.FIRST);
-        CpuLoadMonitor monitor = new CpuLoadMonitor(config(stat, 10));
+        CpuLoadMonitor monitor = monitor(stat, 10);
         try {
             assertEquals("cpu-load", monitor.name());
             assertTrue(monitor.unavailableReason().isEmpty());
@@ -40,7 +42,7 @@ public class CpuLoadMonitorTest {
 
     @Test
     public void unavailableRightAfterActivationWhenTheFileIsMissing() {
-        CpuLoadMonitor monitor = new CpuLoadMonitor(config(tmp.getRoot().toPath().resolve("missing"), 250));
+        CpuLoadMonitor monitor = monitor(tmp.getRoot().toPath().resolve("missing"), 250);
         try {
             assertTrue(monitor.unavailableReason().orElseThrow().startsWith("no /proc/stat: "));
             assertTrue(monitor.read().isEmpty());
@@ -55,22 +57,8 @@ public class CpuLoadMonitorTest {
         Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static CpuLoadMonitorConfig config(Path procStat, long intervalMs) {
-        return new CpuLoadMonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CpuLoadMonitorConfig.class;
-            }
-
-            @Override
-            public String procStatPath() {
-                return procStat.toString();
-            }
-
-            @Override
-            public long sampleIntervalMs() {
-                return intervalMs;
-            }
-        };
+    private CpuLoadMonitor monitor(Path procStat, long intervalMs) {
+        return new CpuLoadMonitor(bundle.context(),
+            Map.of("procStatPath", procStat.toString(), "sampleIntervalMs", intervalMs));
     }
 }

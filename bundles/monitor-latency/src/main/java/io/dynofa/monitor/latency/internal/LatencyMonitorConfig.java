@@ -1,5 +1,6 @@
 package io.dynofa.monitor.latency.internal;
 
+import io.dynofa.config.internal.Range;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -7,9 +8,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     description = "Moving window over the manager's model runs: mean, p95 and slowdown against the profile")
 public @interface LatencyMonitorConfig {
 
-    @AttributeDefinition(description = "Number of most recent runs in the window (the paper uses 20)")
+    @AttributeDefinition(description = "Number of most recent runs in the window (the paper uses 20; 1 to 100000)")
+    @Range(min = 1, max = 100_000)
     int windowSize() default 20;
 
-    @AttributeDefinition(description = "Runs older than this many milliseconds are left out of the window")
+    @AttributeDefinition(description = "Runs older than this many milliseconds are left out of the window"
+        + " (1 to 3600000)")
+    @Range(min = 1, max = Range.HOUR_MS)
     long maxAgeMs() default 1000;
 }

@@ -3,8 +3,8 @@ package io.dynofa.monitor.latency.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.config.testing.TestBundle;
 import io.dynofa.monitor.api.Metrics;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ public class LatencyMonitorTest {
     private static final int WINDOW = 16;
     private static final long LATENCY_NANOS = 2_000_000L;
 
-    private final LatencyMonitor monitor = new LatencyMonitor(config(WINDOW, 60_000));
+    private final LatencyMonitor monitor = new LatencyMonitor(new TestBundle().context(), config(WINDOW, 60_000));
 
     @Test
     public void isAlwaysAvailableAndNamedLatency() {
@@ -71,23 +71,8 @@ public class LatencyMonitorTest {
         assertEquals(2.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
     }
 
-    static LatencyMonitorConfig config(int windowSize, long maxAgeMs) {
-        return new LatencyMonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return LatencyMonitorConfig.class;
-            }
-
-            @Override
-            public int windowSize() {
-                return windowSize;
-            }
-
-            @Override
-            public long maxAgeMs() {
-                return maxAgeMs;
-            }
-        };
+    static Map<String, Object> config(int windowSize, long maxAgeMs) {
+        return Map.of("windowSize", windowSize, "maxAgeMs", maxAgeMs);
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.dynofa.monitor.memory.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.ConfiguredComponent;
+import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.monitor.api.Monitor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -16,17 +20,19 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = Monitor.class, configurationPid = MemoryMonitor.PID)
 @Designate(ocd = MemoryMonitorConfig.class)
-public final class MemoryMonitor implements Monitor {
+public final class MemoryMonitor extends ConfiguredComponent<MemoryMonitorConfig, MemoryReader> implements Monitor {
     static final String PID = "io.dynofa.monitor.memory";
     static final String NAME = "memory";
-
-    private final MemoryReader reader;
+    private static final ConfigReader<MemoryMonitorConfig> READER = ConfigReader.of(MemoryMonitorConfig.class);
 
     @Activate
-    public MemoryMonitor(MemoryMonitorConfig config) {
+    public MemoryMonitor(BundleContext context, Map<String, Object> properties) {
+        super(new LiveConfig<>(context, PID, READER, properties), MemoryMonitor::reader);
+    }
+
+    private static MemoryReader reader(MemoryMonitorConfig c) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        this.reader = new MemoryReader(memory::getHeapMemoryUsage, Path.of(config.procStatusPath()),
-            Path.of(config.meminfoPath()));
+        return new MemoryReader(memory::getHeapMemoryUsage, Path.of(c.procStatusPath()), Path.of(c.meminfoPath()));
     }
 
     @Override
@@ -41,6 +47,6 @@ public final class MemoryMonitor implements Monitor {
 
     @Override
     public Map<String, Double> read() {
-        return reader.read();
+        return current().read();
     }
 }

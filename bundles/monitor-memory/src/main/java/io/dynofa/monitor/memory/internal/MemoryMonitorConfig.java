@@ -1,5 +1,6 @@
 package io.dynofa.monitor.memory.internal;
 
+import io.dynofa.config.internal.FilePath;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -9,8 +10,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface MemoryMonitorConfig {
 
     @AttributeDefinition(description = "This process's status file, for VmRSS")
+    @FilePath
     String procStatusPath() default "/proc/self/status";
 
     @AttributeDefinition(description = "The kernel's memory summary, for MemTotal and MemAvailable")
+    @FilePath
     String meminfoPath() default "/proc/meminfo";
 }

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
+import io.dynofa.config.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +22,7 @@ public class MemoryMonitorTest {
         Path meminfo = tmp.newFile("meminfo").toPath();
         Files.writeString(status, KibFieldsTest.STATUS);
         Files.writeString(meminfo, MemInfoTest.MEMINFO);
-        MemoryMonitor monitor = new MemoryMonitor(config(status, meminfo));
+        MemoryMonitor monitor = new MemoryMonitor(new TestBundle().context(), config(status, meminfo));
 
         assertEquals("memory", monitor.name());
         Map<String, Double> m = monitor.read();
@@ -35,7 +35,7 @@ public class MemoryMonitorTest {
     @Test
     public void staysAvailableWithTheRealHeapWhenNoProcFileIsReadable() {
         Path missing = tmp.getRoot().toPath().resolve("missing");
-        MemoryMonitor monitor = new MemoryMonitor(config(missing, missing));
+        MemoryMonitor monitor = new MemoryMonitor(new TestBundle().context(), config(missing, missing));
         assertTrue(monitor.unavailableReason().isEmpty());
         Map<String, Double> m = monitor.read();
         assertTrue(m.get(MemoryMetrics.HEAP_USED_MB) > 0);
@@ -43,22 +43,7 @@ public class MemoryMonitorTest {
         assertFalse(m.containsKey(MemoryMetrics.AVAILABLE_MB));
     }
 
-    private static MemoryMonitorConfig config(Path status, Path meminfo) {
-        return new MemoryMonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MemoryMonitorConfig.class;
-            }
-
-            @Override
-            public String procStatusPath() {
-                return status.toString();
-            }
-
-            @Override
-            public String meminfoPath() {
-                return meminfo.toString();
-            }
-        };
+    private static Map<String, Object> config(Path status, Path meminfo) {
+        return Map.of("procStatusPath", status.toString(), "meminfoPath", meminfo.toString());
     }
 }

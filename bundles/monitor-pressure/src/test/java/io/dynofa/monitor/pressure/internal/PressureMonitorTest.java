@@ -4,10 +4,12 @@ import static io.dynofa.monitor.pressure.internal.CpuPressureTest.psi;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
+import io.dynofa.config.testing.TestBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -15,12 +17,13 @@ import org.junit.rules.TemporaryFolder;
 public class PressureMonitorTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void samplesPeriodicallyUntilDeactivated() throws Exception {
         Path file = tmp.newFile("cpu").toPath();
         Files.writeString(file, psi(1.0, 2.0, 1_000));
-        PressureMonitor monitor = new PressureMonitor(config(file, 10));
+        PressureMonitor monitor = monitor(file, 10);
         try {
             assertEquals("cpu-pressure", monitor.name());
             assertTrue("sampled on activation", monitor.unavailableReason().isEmpty());
@@ -42,7 +45,7 @@ public class PressureMonitorTest {
 
     @Test
     public void unavailableRightAfterActivationWhenTheFileIsMissing() {
-        PressureMonitor monitor = new PressureMonitor(config(tmp.getRoot().toPath().resolve("missing"), 250));
+        PressureMonitor monitor = monitor(tmp.getRoot().toPath().resolve("missing"), 250);
         try {
             assertTrue(monitor.unavailableReason().orElseThrow().startsWith("no PSI: "));
             assertTrue(monitor.read().isEmpty());
@@ -51,9 +54,16 @@ public class PressureMonitorTest {
         }
     }
 
-    @Test(expected = IllegalArgumentException.class)
-    public void rejectsAZeroInterval() {
-        new PressureMonitor(config(tmp.getRoot().toPath(), 0));
+    @Test
+    public void aZeroIntervalKeepsTheOneInForceAndIsNamedUntilDeactivated() {
+        PressureMonitor monitor = monitor(tmp.getRoot().toPath(), 0);
+        try {
+            assertEquals(List.of("sampleIntervalMs '0' rejected (must be from 1 to 3600000); keeping 250"),
+                bundle.problems());
+        } finally {
+            monitor.deactivate();
+        }
+        assertEquals(0, bundle.sources());
     }
 
     private void replaceAtomically(Path target, String text) throws Exception {
@@ -62,22 +72,8 @@ public class PressureMonitorTest {
         Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static PressureMonitorConfig config(Path pressureFile, long intervalMs) {
-        return new PressureMonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PressureMonitorConfig.class;
-            }
-
-            @Override
-            public String pressurePath() {
-                return pressureFile.toString();
-            }
-
-            @Override
-            public long sampleIntervalMs() {
-                return intervalMs;
-            }
-        };
+    private PressureMonitor monitor(Path pressureFile, long intervalMs) {
+        return new PressureMonitor(bundle.context(),
+            Map.of("pressurePath", pressureFile.toString(), "sampleIntervalMs", intervalMs));
     }
 }

@@ -1,5 +1,7 @@
 package io.dynofa.monitor.thermal.internal;
 
+import io.dynofa.config.internal.FilePath;
+import io.dynofa.config.internal.Range;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -8,8 +10,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface ThermalMonitorConfig {
 
     @AttributeDefinition(description = "Directory holding the thermal_zone<N> directories")
+    @FilePath
     String thermalDir() default "/sys/class/thermal";
 
-    @AttributeDefinition(description = "Interval between samples, milliseconds", min = "1")
+    @AttributeDefinition(description = "Interval between samples, milliseconds (1 to 3600000)")
+    @Range(min = 1, max = Range.HOUR_MS)
     long sampleIntervalMs() default 1000;
 }

@@ -3,8 +3,10 @@ package io.dynofa.monitor.thermal.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
+import io.dynofa.config.testing.TestBundle;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -12,11 +14,12 @@ import org.junit.rules.TemporaryFolder;
 public class ThermalMonitorTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void keepsTheLatestSampleUntilDeactivated() throws Exception {
         ThermalDirectory dir = new ThermalDirectory(tmp.getRoot().toPath()).zone("thermal_zone0", "acpitz", "40000");
-        ThermalMonitor monitor = new ThermalMonitor(config(dir.root(), 10));
+        ThermalMonitor monitor = monitor(dir.root(), 10);
         try {
             assertEquals("thermal", monitor.name());
             assertTrue("sampled on activation", monitor.unavailableReason().isEmpty());
@@ -33,7 +36,7 @@ public class ThermalMonitorTest {
 
     @Test
     public void unavailableRightAfterActivationWithoutZones() {
-        ThermalMonitor monitor = new ThermalMonitor(config(tmp.getRoot().toPath(), 1000));
+        ThermalMonitor monitor = monitor(tmp.getRoot().toPath(), 1000);
         try {
             assertTrue(monitor.unavailableReason().orElseThrow().endsWith("/thermal_zone*/temp readable"));
             assertTrue(monitor.read().isEmpty());
@@ -42,9 +45,35 @@ public class ThermalMonitorTest {
         }
     }
 
-    @Test(expected = IllegalArgumentException.class)
-    public void rejectsAZeroInterval() {
-        new ThermalMonitor(config(tmp.getRoot().toPath(), 0));
+    @Test
+    public void aZeroIntervalKeepsTheOneInForceAndIsNamedUntilDeactivated() {
+        ThermalMonitor monitor = monitor(tmp.getRoot().toPath(), 0);
+        try {
+            assertEquals(List.of("sampleIntervalMs '0' rejected (must be from 1 to 3600000); keeping 1000"),
+                bundle.problems());
+        } finally {
+            monitor.deactivate();
+        }
+        assertEquals(0, bundle.sources());
+    }
+
+    @Test
+    public void aModifiedConfigurationSamplesTheNewFolderAndABadValueKeepsTheOneInForce() throws Exception {
+        ThermalDirectory first = new ThermalDirectory(tmp.newFolder("a").toPath()).zone("thermal_zone0", "x", "40000");
+        ThermalDirectory second = new ThermalDirectory(tmp.newFolder("b").toPath()).zone("thermal_zone0", "x", "60000");
+        ThermalMonitor monitor = monitor(first.root(), 10);
+        try {
+            monitor.modified(Map.of("thermalDir", second.root().toString(), "sampleIntervalMs", "abc"));
+            assertEquals("sampled on modification", 60.0, monitor.read().get(ThermalMetrics.MAX_CELSIUS), 0);
+            assertEquals(List.of("sampleIntervalMs 'abc' rejected (not a whole number); keeping 10"),
+                bundle.problems());
+            second.zone("thermal_zone0", "x", "61000");
+            awaitMax(monitor, 61.0);
+            monitor.modified(Map.of("thermalDir", second.root().toString(), "sampleIntervalMs", 10L));
+            assertEquals(List.of(), bundle.problems());
+        } finally {
+            monitor.deactivate();
+        }
     }
 
     private static void awaitMax(ThermalMonitor monitor, double celsius) throws InterruptedException {
@@ -55,22 +84,8 @@ public class ThermalMonitorTest {
         assertEquals(celsius, monitor.read().get(ThermalMetrics.MAX_CELSIUS), 0);
     }
 
-    private static ThermalMonitorConfig config(Path thermalDir, long intervalMs) {
-        return new ThermalMonitorConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ThermalMonitorConfig.class;
-            }
-
-            @Override
-            public String thermalDir() {
-                return thermalDir.toString();
-            }
-
-            @Override
-            public long sampleIntervalMs() {
-                return intervalMs;
-            }
-        };
+    private ThermalMonitor monitor(Path thermalDir, long intervalMs) {
+        return new ThermalMonitor(bundle.context(),
+            Map.of("thermalDir", thermalDir.toString(), "sampleIntervalMs", intervalMs));
     }
 }

@@ -4,24 +4,27 @@ import static io.dynofa.policy.testing.PolicyContexts.at;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.config.testing.TestBundle;
 import io.dynofa.policy.api.Decision;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import org.junit.Test;
 
 public class AlertPolicyTest {
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void isNamedAlertAndAppliesItsConfiguration() {
-        AlertPolicy confident = new AlertPolicy(config(1.0, 1e-6, 0.0, 1.0, 0));
+        AlertPolicy confident = policy(config(1.0, 1e-6, 0.0, 1.0, 0));
         assertEquals("alert", confident.name());
         assertEquals("k = 0, no margin: 1.9 ms fits 2 ms", 2, confident.decide(at(0).slowdown(1.0).build()).level());
-        AlertPolicy cautious = new AlertPolicy(config(1.0, 1e-6, 0.0, 0.9, 0));
+        AlertPolicy cautious = policy(config(1.0, 1e-6, 0.0, 0.9, 0));
         assertEquals("margin 0.9: 1.9 ms misses 1.8 ms", 1, cautious.decide(at(0).slowdown(1.0).build()).level());
     }
 
     @Test
     public void resetReachesTheFilter() {
-        AlertPolicy policy = new AlertPolicy(config(0.01, 0.1, 1.0, 0.9, 300));
+        AlertPolicy policy = policy(config(0.01, 0.1, 1.0, 0.9, 300));
         for (int i = 0; i < 50; i++) {
             policy.decide(at(0).slowdown(3.0).build());
         }
@@ -30,9 +33,15 @@ public class AlertPolicyTest {
         assertTrue(d.reason(), d.reason().startsWith("ξ=1.00±0.30: "));
     }
 
-    @Test(expected = IllegalArgumentException.class)
-    public void rejectsZeroMeasurementNoise() {
-        new AlertPolicy(config(0.01, 0, 1.0, 0.9, 300));
+    @Test
+    public void zeroMeasurementNoiseKeepsTheDefaultAndIsNamed() {
+        policy(config(0.01, 0, 1.0, 0.9, 300));
+        assertEquals(List.of("measurementNoise '0.0' rejected (must be above 0, at most 1000); keeping 0.1"),
+            bundle.problems());
+    }
+
+    private AlertPolicy policy(AlertPolicyConfig config) {
+        return new AlertPolicy(bundle.context(), TestBundle.properties(config));
     }
 
     private static AlertPolicyConfig config(double q, double r, double k, double upMargin, long minDwellMs) {

@@ -1,8 +1,13 @@
 package io.dynofa.policy.crossbackend.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.ConfiguredComponent;
+import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -10,20 +15,27 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Policy {@code cross-backend}: chooses a (backend, level) pair among every backend the family is resident
  * on — when the serving device is contended and another has room, it serves from there; when that one is
- * taken in turn, it moves back or steps down. See {@link CrossBackendRule}.
+ * taken in turn, it moves back or steps down. See {@link CrossBackendRule}. New settings start the rule afresh;
+ * a modification that changes nothing in force keeps its state.
  */
 @Component(service = SwitchingPolicy.class, configurationPid = CrossBackendPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + CrossBackendPolicy.NAME)
 @Designate(ocd = CrossBackendConfig.class)
-public final class CrossBackendPolicy implements SwitchingPolicy {
+public final class CrossBackendPolicy extends ConfiguredComponent<CrossBackendConfig, CrossBackendRule>
+    implements SwitchingPolicy {
     static final String PID = "io.dynofa.policy.crossbackend";
     static final String NAME = "cross-backend";
 
-    private final CrossBackendRule rule;
+    private static final ConfigReader<CrossBackendConfig> READER = ConfigReader.of(CrossBackendConfig.class,
+        SwitchingPolicy.POLICY_NAME);
 
     @Activate
-    public CrossBackendPolicy(CrossBackendConfig config) {
-        this.rule = new CrossBackendRule(config.margin(), config.minDwellMs(), config.recoveryHalfLifeMs());
+    public CrossBackendPolicy(BundleContext context, Map<String, Object> properties) {
+        super(new LiveConfig<>(context, PID, READER, properties), CrossBackendPolicy::rule);
+    }
+
+    private static CrossBackendRule rule(CrossBackendConfig c) {
+        return new CrossBackendRule(c.margin(), c.minDwellMs(), c.recoveryHalfLifeMs());
     }
 
     @Override
@@ -33,11 +45,11 @@ public final class CrossBackendPolicy implements SwitchingPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        return rule.decide(context);
+        return current().decide(context);
     }
 
     @Override
     public void reset() {
-        rule.reset();
+        current().reset();
     }
 }

@@ -1,24 +1,36 @@
 package io.dynofa.policy.step.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.ConfiguredComponent;
+import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
+/** New settings start the rule afresh; a modification that changes nothing in force keeps its state. */
 @Component(service = SwitchingPolicy.class, configurationPid = DynofaStepPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + DynofaStepPolicy.NAME)
 @Designate(ocd = StepPolicyConfig.class)
-public final class DynofaStepPolicy implements SwitchingPolicy {
+public final class DynofaStepPolicy extends ConfiguredComponent<StepPolicyConfig, StepRule>
+    implements SwitchingPolicy {
     static final String PID = "io.dynofa.policy.step";
     static final String NAME = "dynofa-step";
 
-    private final StepRule rule;
+    private static final ConfigReader<StepPolicyConfig> READER = ConfigReader.of(StepPolicyConfig.class,
+        SwitchingPolicy.POLICY_NAME);
 
     @Activate
-    public DynofaStepPolicy(StepPolicyConfig config) {
-        this.rule = new StepRule(config.hysteresis(), config.minDwellMs(), config.emergencyFactor());
+    public DynofaStepPolicy(BundleContext context, Map<String, Object> properties) {
+        super(new LiveConfig<>(context, PID, READER, properties), DynofaStepPolicy::rule);
+    }
+
+    private static StepRule rule(StepPolicyConfig c) {
+        return new StepRule(c.hysteresis(), c.minDwellMs(), c.emergencyFactor());
     }
 
     @Override
@@ -28,6 +40,6 @@ public final class DynofaStepPolicy implements SwitchingPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        return rule.decide(context);
+        return current().decide(context);
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.policy.step.internal;
 
+import io.dynofa.config.internal.Range;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -8,12 +9,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface StepPolicyConfig {
 
     @AttributeDefinition(description = "Step up only when the mean and the next level's estimate are below"
-        + " target x (1 - hysteresis); 0..1")
+        + " target x (1 - hysteresis); at least 0, below 1")
+    @Range(min = 0, max = 1, belowMax = true)
     double hysteresis() default 0.15;
 
-    @AttributeDefinition(description = "Minimum time between switches, milliseconds (emergency step-downs ignore it)")
+    @AttributeDefinition(description = "Minimum time between switches, milliseconds (emergency step-downs ignore it;"
+        + " 0 to 3600000)")
+    @Range(min = 0, max = Range.HOUR_MS)
     long minDwellMs() default 500;
 
-    @AttributeDefinition(description = "A mean above target x this factor steps down at once, ignoring the dwell time")
+    @AttributeDefinition(description = "A mean above target x this factor steps down at once, ignoring the dwell time"
+        + " (1 to 100)")
+    @Range(min = 1, max = 100)
     double emergencyFactor() default 1.5;
 }

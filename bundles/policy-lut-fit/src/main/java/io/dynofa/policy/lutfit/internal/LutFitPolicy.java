@@ -1,24 +1,36 @@
 package io.dynofa.policy.lutfit.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.ConfiguredComponent;
+import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
+/** New settings start the rule afresh; a modification that changes nothing in force keeps its state. */
 @Component(service = SwitchingPolicy.class, configurationPid = LutFitPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + LutFitPolicy.NAME)
 @Designate(ocd = LutFitPolicyConfig.class)
-public final class LutFitPolicy implements SwitchingPolicy {
+public final class LutFitPolicy extends ConfiguredComponent<LutFitPolicyConfig, LutFitRule>
+    implements SwitchingPolicy {
     static final String PID = "io.dynofa.policy.lutfit";
     static final String NAME = "lut-fit";
 
-    private final LutFitRule rule;
+    private static final ConfigReader<LutFitPolicyConfig> READER = ConfigReader.of(LutFitPolicyConfig.class,
+        SwitchingPolicy.POLICY_NAME);
 
     @Activate
-    public LutFitPolicy(LutFitPolicyConfig config) {
-        this.rule = new LutFitRule(config.smoothing(), config.margin(), config.minDwellMs());
+    public LutFitPolicy(BundleContext context, Map<String, Object> properties) {
+        super(new LiveConfig<>(context, PID, READER, properties), LutFitPolicy::rule);
+    }
+
+    private static LutFitRule rule(LutFitPolicyConfig c) {
+        return new LutFitRule(c.smoothing(), c.margin(), c.minDwellMs());
     }
 
     @Override
@@ -28,11 +40,11 @@ public final class LutFitPolicy implements SwitchingPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        return rule.decide(context);
+        return current().decide(context);
     }
 
     @Override
     public void reset() {
-        rule.reset();
+        current().reset();
     }
 }

@@ -3,24 +3,30 @@ package io.dynofa.policy.lutfit.internal;
 import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 
+import io.dynofa.config.testing.TestBundle;
 import java.lang.annotation.Annotation;
 import org.junit.Test;
 
 public class LutFitPolicyTest {
+    private final TestBundle bundle = new TestBundle();
 
     @Test
     public void isNamedLutFitAndAppliesItsConfiguration() {
-        LutFitPolicy policy = new LutFitPolicy(config(1.0, 1.05, 300));
+        LutFitPolicy policy = policy(config(1.0, 1.05, 300));
         assertEquals("lut-fit", policy.name());
         assertEquals(3, policy.decide(withSlowdown(0, 1.0)).level());
     }
 
     @Test
     public void resetReachesTheSmoothedSlowdown() {
-        LutFitPolicy policy = new LutFitPolicy(config(0.5, 0.9, 0));
+        LutFitPolicy policy = policy(config(0.5, 0.9, 0));
         policy.decide(withSlowdown(0, 0.5));
         policy.reset();
         assertEquals(1, policy.decide(withSlowdown(0, 1.0)).level());
+    }
+
+    private LutFitPolicy policy(LutFitPolicyConfig config) {
+        return new LutFitPolicy(bundle.context(), TestBundle.properties(config));
     }
 
     private static LutFitPolicyConfig config(double smoothing, double margin, long minDwellMs) {
