@@ -75,11 +75,6 @@ public final class LiveConfig<A extends Annotation> implements AutoCloseable {
         return all;
     }
 
-    /** The name this configuration's problems are listed under. */
-    public String source() {
-        return source;
-    }
-
     /** Withdraws the problem source. */
     @Override
     public void close() {
