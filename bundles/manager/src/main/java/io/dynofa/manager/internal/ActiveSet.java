@@ -22,6 +22,7 @@ final class ActiveSet {
     private final DeviceBackend backend;
     private final String familyId;
     private final String backendId;
+    private final String backendDescription;
     private final InputSpec input;
     private final Tensor probe;
     private final ResidentLevel[] levels;
@@ -41,6 +42,7 @@ final class ActiveSet {
         this.backend = backend;
         this.familyId = family.id();
         this.backendId = backend.id();
+        this.backendDescription = backend.description();
         this.input = family.input();
         this.probe = input.probe();
         this.levels = levels.toArray(new ResidentLevel[0]);
@@ -71,6 +73,11 @@ final class ActiveSet {
 
     String backendId() {
         return backendId;
+    }
+
+    /** The backend's configuration when the set was loaded; a set of another configuration is reloaded. */
+    String backendDescription() {
+        return backendDescription;
     }
 
     List<Level> levels() {

@@ -70,7 +70,8 @@ final class Reconciler {
         for (DeviceBackend backend : usable) {
             LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
             Residency.Resident resident = residency.get(backend.id());
-            boolean stale = resident != null && store != null && !Objects.equals(stored, resident.profile());
+            boolean stale = resident != null && (store != null && !Objects.equals(stored, resident.profile())
+                || !Objects.equals(resident.set().backendDescription(), backend.description()));
             if ((resident == null && !failed.contains(backend)) || stale) {
                 List<String> problems = new ArrayList<>();
                 loadProblems.put(backend.id(), problems);

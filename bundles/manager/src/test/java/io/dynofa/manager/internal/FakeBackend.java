@@ -27,6 +27,7 @@ final class FakeBackend implements DeviceBackend {
     private final Map<String, Integer> classesByLevel = new HashMap<>();
     private final List<FakeModel> loaded = new CopyOnWriteArrayList<>();
     private volatile String unavailableReason;
+    private volatile String description;
 
     FakeBackend(String id) {
         this.id = id;
@@ -73,7 +74,12 @@ final class FakeBackend implements DeviceBackend {
 
     @Override
     public String description() {
-        return "fake backend " + id;
+        return description != null ? description : "fake backend " + id;
+    }
+
+    /** From now on the backend describes its configuration as {@code text} (its settings were changed). */
+    void describedAs(String text) {
+        description = text;
     }
 
     @Override

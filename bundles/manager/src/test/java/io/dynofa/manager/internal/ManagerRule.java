@@ -63,6 +63,11 @@ final class ManagerRule extends ExternalResource {
         manager.bindBackend(backend, Registered.backend(backend));
     }
 
+    /** The backend's service properties or configuration changed (DS calls the updated method). */
+    void updated(DeviceBackend backend) {
+        manager.updatedBackend(backend, Registered.backend(backend));
+    }
+
     void unbind(DeviceBackend backend) {
         manager.unbindBackend(backend, Registered.backend(backend));
     }

@@ -55,4 +55,23 @@ public class RuntimeManagerRemeasureTest {
         assertTrue(manager.status().problems().toString(), manager.status().problems().isEmpty()
             || manager.status().problems().stream().noneMatch(p -> p.contains("refused")));
     }
+
+    @Test
+    public void aBackendWhoseSettingsChangedReloadsTheFamilyBesideTheServingSetWithoutFailingARequest()
+        throws Exception {
+        FakeBackend backend = new FakeBackend(ManagerRule.BACKEND).sleeping("off-front", 1).sleeping("l2", 2);
+        RuntimeManager manager = rule.startServing(config(), family(), backend);
+        int loadsBefore = backend.loaded().size();
+
+        backend.describedAs("fake backend cpu, 3 intra-op threads");
+        rule.updated(backend);
+        rule.awaitStatus("the family loaded again for the new settings", s -> backend.loaded().size() > loadsBefore
+            && backend.loaded().stream().filter(m -> m.name().endsWith("/l2")).allMatch(m -> m.runs() > 0));
+        for (int i = 0; i < 20; i++) {
+            manager.infer(ManagerRule.validInput());
+        }
+
+        assertEquals("measured again: another configuration", 4, backend.loaded("l2").runs());
+        assertEquals(0, manager.status().failed());
+    }
 }
