@@ -130,7 +130,9 @@ public class ConfigFuzzIT {
                 p -> p.startsWith(DEMO) && p.contains("demo camera keeps replaying " + sampleDir()));
             badEdit(control, "io.dynofa.monitor.memory", "meminfoPath", "/proc/\0", rejected("io.dynofa.monitor.memory",
                 "meminfoPath"));
-            edits += 8;
+            badEdit(control, "io.dynofa.profiler", "profilesDir", "profiles\0x", rejected("io.dynofa.profiler",
+                "profilesDir"));
+            edits += 9;
             aTypoKeepsTheBackendsSettingsInForce(control);
             aFileOfRandomBytesChangesNothingAndIsNamed(control, STEP);
             aFileOfRandomBytesKeepsTheRuntimesValuesInForce(control);

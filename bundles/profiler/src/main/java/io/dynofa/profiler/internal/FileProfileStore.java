@@ -1,5 +1,8 @@
 package io.dynofa.profiler.internal;
 
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.LiveConfig;
+
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.ProfileStore;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
@@ -34,10 +38,12 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class FileProfileStore implements ProfileStore {
     static final String PID = "io.dynofa.profiler";
     private static final Logger LOG = System.getLogger(FileProfileStore.class.getName());
+    private static final ConfigReader<ProfilerConfig> READER = ConfigReader.of(ProfilerConfig.class);
 
     private final AtomicLong revision = new AtomicLong();
     private volatile Path dir;
     private ServiceRegistration<ProfileStore> registration;
+    private LiveConfig<ProfilerConfig> config;
 
     /** Outside OSGi (tests): a store on {@code dir} with no service registration. */
     FileProfileStore(Path dir) {
@@ -45,19 +51,23 @@ public final class FileProfileStore implements ProfileStore {
     }
 
     @Activate
-    public FileProfileStore(BundleContext context, ProfilerConfig config) {
-        this.dir = Path.of(config.profilesDir());
+    public FileProfileStore(BundleContext context, Map<String, Object> properties) {
+        config = new LiveConfig<>(context, PID, READER, properties);
+        this.dir = Path.of(config.config().profilesDir());
         registration = context.registerService(ProfileStore.class, this, properties());
     }
 
     @Modified
-    void modified(ProfilerConfig config) {
-        dir = Path.of(config.profilesDir());
-        bump();
+    void modified(Map<String, Object> properties) {
+        if (config.update(properties)) {
+            dir = Path.of(config.config().profilesDir());
+            bump();
+        }
     }
 
     @Deactivate
     synchronized void deactivate() {
+        config.close();
         if (registration != null) {
             registration.unregister();
             registration = null;

@@ -1,5 +1,6 @@
 package io.dynofa.profiler.internal;
 
+import io.dynofa.config.internal.FilePath;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -8,5 +9,6 @@ public @interface ProfilerConfig {
 
     @AttributeDefinition(description = "Folder of the profiles (relative to the gateway's working directory): "
         + "<familyId>/<backendId>.json with .png and .md beside")
+    @FilePath
     String profilesDir() default "runtime-config/profiles";
 }
