@@ -52,9 +52,9 @@ final class ProtoReader {
             case LENGTH_DELIMITED -> {
                 long length = varint();
                 valueStart = position;
-                if (length > end - position) {
-                    throw malformed(start, "field " + number + " declares " + length + " bytes but only "
-                        + (end - position) + " remain");
+                if (length < 0 || length > end - position) {
+                    throw malformed(start, "field " + number + " declares " + Long.toUnsignedString(length)
+                        + " bytes but only " + (end - position) + " remain");
                 }
                 position += (int) length;
             }

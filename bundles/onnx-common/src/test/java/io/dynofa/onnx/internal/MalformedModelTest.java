@@ -26,6 +26,14 @@ public class MalformedModelTest {
     }
 
     @Test
+    public void aLengthWithTheTopBitSetIsRefusedNotTakenAsNegative() {
+        byte[] model = {0x3A, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x00};
+        assertEquals("not a valid ONNX model: field 7 declares 18446744073709551615 bytes but only 1 remain at byte 0",
+            malformed(model));
+    }
+
+    @Test
     public void aLengthBeyondItsEnclosingMessageIsRefused() throws Exception {
         byte[] inner = new ProtoWriter().message(5, external()).toByteArray();
         inner[1] += 3; // the initializer claims 3 bytes more than the graph holds
