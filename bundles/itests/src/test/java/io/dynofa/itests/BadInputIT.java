@@ -109,7 +109,7 @@ public class BadInputIT {
                 () -> "bad-model".equals(control.status().familyId()));
             String level = badFile.replace(".onnx", "");
             Gateway.await(() -> "status naming the corrupt level: " + control.status().problems(),
-                () -> control.status().problems().stream().anyMatch(p -> p.contains(level) && p.contains("skipped")));
+                () -> control.status().problems().stream().anyMatch(p -> p.contains(level) && p.contains("refused")));
             assertTrue(control.levels().stream().noneMatch(l -> l.id().equals(level)));
             assertEquals("bad-model", gateway.inference().infer(Gateway.validInput()).familyId());
         } finally {

@@ -149,13 +149,13 @@ final class LevelLoader {
                 + levelTimeoutMs + " ms (levelLoadTimeoutMs)");
             return null;
         } catch (ExecutionException e) {
-            problems.accept("level " + name + " skipped: " + e.getCause());
+            problems.accept("level " + name + " refused: " + e.getCause());
             return null;
         } catch (InterruptedException e) {
             abandoned.set(true);
             attempt.thenAccept(late -> late.close());
             Thread.currentThread().interrupt();
-            problems.accept("level " + name + " skipped: interrupted while loading");
+            problems.accept("level " + name + " refused: interrupted while loading");
             return null;
         }
     }
@@ -175,7 +175,7 @@ final class LevelLoader {
         try {
             model = backend.load(family.id() + "/" + spec.id(), family.model(spec.id()));
         } catch (IOException | BackendException | RuntimeException e) {
-            return new Prepared(null, "skipped: " + e.getMessage());
+            return new Prepared(null, "refused: " + e.getMessage());
         }
         Optional<String> refusal = check.refusal(spec, model, abandoned);
         if (refusal.isPresent()) {
@@ -193,7 +193,7 @@ final class LevelLoader {
             return new Prepared(level, null);
         } catch (BackendException | RuntimeException e) {
             model.close();
-            return new Prepared(null, "dropped: " + e.getMessage());
+            return new Prepared(null, "refused: it failed while warming up or timing: " + e.getMessage());
         }
     }
 

@@ -33,7 +33,7 @@ final class Reconciler {
 
     private final MeasuredProfiles measured = new MeasuredProfiles();
 
-    /** What went wrong loading the family on each backend (skipped levels, failures), shown in status. */
+    /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
     private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
 
     Reconciler(InferenceEngine engine, Residency residency) {
