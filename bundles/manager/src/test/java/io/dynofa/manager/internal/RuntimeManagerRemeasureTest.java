@@ -57,16 +57,15 @@ public class RuntimeManagerRemeasureTest {
     }
 
     @Test
-    public void aBackendWhoseSettingsChangedReloadsTheFamilyBesideTheServingSetWithoutFailingARequest()
+    public void aBackendWhoseSettingsChangedReloadsTheFamilyAndServesFromTheNewSet()
         throws Exception {
         FakeBackend backend = new FakeBackend(ManagerRule.BACKEND).sleeping("off-front", 1).sleeping("l2", 2);
         RuntimeManager manager = rule.startServing(config(), family(), backend);
-        int loadsBefore = backend.loaded().size();
+        FakeModel oldL2 = backend.loaded("l2");
 
         backend.describedAs("fake backend cpu, 3 intra-op threads");
         rule.updated(backend);
-        rule.awaitStatus("the family loaded again for the new settings", s -> backend.loaded().size() > loadsBefore
-            && backend.loaded().stream().filter(m -> m.name().endsWith("/l2")).allMatch(m -> m.runs() > 0));
+        Await.until("the set of the old settings retired and closed", oldL2::isClosed);
         for (int i = 0; i < 20; i++) {
             manager.infer(ManagerRule.validInput());
         }
