@@ -75,24 +75,30 @@ final class LevelCheck {
         return labels.length;
     }
 
-    /**
-     * Why {@code model} must not serve as {@code spec}, or empty when it may.
-     *
-     * @param abandoned true once nobody waits for the answer (the check then stops early)
-     */
-    Optional<String> refusal(LevelSpec spec, LoadedModel model, BooleanSupplier abandoned) {
+    /** Why {@code model} must not serve: its signature, or its output on a probe input; empty when it may. */
+    Optional<String> refusal(LoadedModel model) {
         Optional<String> signature = signature(model);
         if (signature.isPresent()) {
             return signature;
         }
         try {
-            Optional<String> probed = output(model.run(probe), 1);
-            if (probed.isPresent()) {
-                return probed.map(why -> "on a probe input " + why);
-            }
-            return sample(spec, model, abandoned);
+            return output(model.run(probe), 1).map(why -> "on a probe input " + why);
         } catch (BackendException | RuntimeException e) {
             return Optional.of("it fails on a probe input: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Why {@code model} must not serve as {@code spec} judged by the labelled sample: its top-1 on the checked
+     * images is too far from the manifest's (or an output is wrong); empty when it may (or there is no sample).
+     *
+     * @param abandoned true once nobody waits for the answer (the check then stops early)
+     */
+    Optional<String> sampleRefusal(LevelSpec spec, LoadedModel model, BooleanSupplier abandoned) {
+        try {
+            return sample(spec, model, abandoned);
+        } catch (BackendException | RuntimeException e) {
+            return Optional.of("it fails on a sample image: " + e.getMessage());
         }
     }
 

@@ -22,12 +22,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Loads the levels of a family on a backend, checks each one against its manifest entry ({@link LevelCheck}),
- * warms it and keeps the levels on the accuracy/latency Pareto front; the others are closed. Each level's
- * load, check and timing together are bounded by {@code levelTimeoutMs}: a level that takes longer is refused
- * and named, and the family loads without it. A level's latency comes from a stored device profile when the
+ * Loads the levels of a family on a backend, checks each one against its manifest entry ({@link LevelCheck}:
+ * signature and a probe run for every level, the labelled sample for the levels on the Pareto front), warms it
+ * and keeps the levels on the accuracy/latency Pareto front; the others are closed. Each level's load, probe
+ * and timing, and its sample check, are each bounded by {@code levelTimeoutMs}: a level that takes longer is
+ * refused and named, and the family loads without it. A level's latency comes from a stored device profile when the
  * profile measured exactly this file ({@link #profiled}: same SHA-256) on this backend configuration; the
  * other levels are measured here.
  */
@@ -37,12 +39,19 @@ final class LevelLoader {
     private final long levelTimeoutMs;
     private final int sampleSize;
     private final double sampleTolerancePct;
+    private final SampleChecks sampleChecks;
 
     LevelLoader(int warmupRuns, int profileRuns) {
         this(warmupRuns, profileRuns, Limits.DEFAULTS);
     }
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
+        this(warmupRuns, profileRuns, limits, new SampleChecks());
+    }
+
+    /** @param sampleChecks the files already seen passing the sample check (shared between loads) */
+    LevelLoader(int warmupRuns, int profileRuns, Limits limits, SampleChecks sampleChecks) {
+        this.sampleChecks = sampleChecks;
         this.warmupRuns = Math.max(0, warmupRuns);
         this.profileRuns = Math.max(1, profileRuns);
         this.levelTimeoutMs = limits.levelLoadTimeoutMs();
@@ -96,25 +105,65 @@ final class LevelLoader {
         LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
         for (LevelSpec spec : candidates(family, profile)) {
-            ResidentLevel level = bounded(family, backend, spec, profiled(profile, spec), check, problems);
-            if (level != null) {
-                measured.add(level);
+            String name = family.id() + "/" + spec.id();
+            Prepared prepared = bounded(name, abandoned -> prepare(family, backend, spec, profiled(profile, spec),
+                check, abandoned), Prepared::close, problems);
+            if (prepared != null && prepared.level() == null) {
+                problems.accept("level " + name + " " + prepared.problem());
+            } else if (prepared != null) {
+                measured.add(prepared.level());
             }
         }
-        if (measured.isEmpty()) {
+        List<ResidentLevel> front = sampleCheckedFront(family, measured, check, problems);
+        if (front.isEmpty()) {
             throw new BackendException("no level of family '" + family.id() + "' could be loaded on backend '"
                 + backend.id() + "'");
         }
         latencies.accept(measured.stream().map(r -> new LevelLatency(r.spec().id(), r.spec().series(), r.spec().top1(),
             r.spec().macs(), r.level().latencyMs(), r.level().latencyMs(), 0, profileRuns, r.spec().sha256())).toList());
-        List<ResidentLevel> front = LatencyProfile.paretoFront(measured, r -> r.level().latencyMs(),
-            r -> r.level().top1());
         measured.stream().filter(r -> !front.contains(r)).forEach(r -> r.model().close());
         List<ResidentLevel> indexed = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
             indexed.add(front.get(i).withIndex(i));
         }
         return new ActiveSet(family, backend, indexed);
+    }
+
+    /**
+     * The Pareto front of {@code measured} whose every level passed the sample check. Only levels on the front
+     * are checked (the check classifies images, the costliest part of loading): a level that fails is refused,
+     * closed and removed from {@code measured}, and the front is taken again, which may bring in a level it
+     * had hidden, checked in turn.
+     */
+    private List<ResidentLevel> sampleCheckedFront(ModelFamily family, List<ResidentLevel> measured, LevelCheck check,
+                                                   Consumer<String> problems) {
+        java.util.Set<ResidentLevel> passed = new java.util.HashSet<>();
+        while (true) {
+            List<ResidentLevel> front = LatencyProfile.paretoFront(measured, r -> r.level().latencyMs(),
+                r -> r.level().top1());
+            ResidentLevel unchecked = front.stream().filter(r -> !passed.contains(r)).findFirst().orElse(null);
+            if (unchecked == null) {
+                return front;
+            }
+            String sha256 = unchecked.spec().sha256();
+            if (check.sampleSize() == 0 || sampleChecks.passed(sha256, check.sampleSize(), sampleTolerancePct)) {
+                passed.add(unchecked);
+                continue;
+            }
+            String name = family.id() + "/" + unchecked.spec().id();
+            Optional<String> refusal = bounded(name, abandoned -> check.sampleRefusal(unchecked.spec(),
+                unchecked.model(), abandoned), late -> unchecked.model().close(), problems);
+            if (refusal != null && refusal.isEmpty()) {
+                passed.add(unchecked);
+                sampleChecks.pass(sha256, check.sampleSize(), sampleTolerancePct);
+            } else {
+                measured.remove(unchecked);
+                if (refusal != null) {
+                    unchecked.model().close();
+                    problems.accept("level " + name + " refused: " + refusal.get());
+                }
+            }
+        }
     }
 
     /**
@@ -128,23 +177,20 @@ final class LevelLoader {
         return family.levels().stream().filter(s -> front.contains(s) || profiled(profile, s) == null).toList();
     }
 
-    /** Loads, checks and times one level within the time bound; null (and a problem) when it cannot serve. */
-    private ResidentLevel bounded(ModelFamily family, DeviceBackend backend, LevelSpec spec, LevelLatency profiled,
-                                  LevelCheck check, Consumer<String> problems) {
-        String name = family.id() + "/" + spec.id();
+    /**
+     * Runs {@code task} on a thread of its own and waits for it up to the level time bound. Null, with a
+     * problem, when it took longer (then {@code late} gets its result once it ends, to release it; the task
+     * sees {@code abandoned} turn true and should stop early) or failed.
+     */
+    private <T> T bounded(String name, Function<BooleanSupplier, T> task, Consumer<T> late, Consumer<String> problems) {
         AtomicBoolean abandoned = new AtomicBoolean();
-        CompletableFuture<Prepared> attempt = CompletableFuture.supplyAsync(
-            () -> prepare(family, backend, spec, profiled, check, abandoned::get),
-            task -> DaemonScheduler.daemonThreads("dynofa-level-loader").newThread(task).start());
+        CompletableFuture<T> attempt = CompletableFuture.supplyAsync(() -> task.apply(abandoned::get),
+            runnable -> DaemonScheduler.daemonThreads("dynofa-level-loader").newThread(runnable).start());
         try {
-            Prepared prepared = attempt.get(levelTimeoutMs, TimeUnit.MILLISECONDS);
-            if (prepared.level() == null) {
-                problems.accept("level " + name + " " + prepared.problem());
-            }
-            return prepared.level();
+            return attempt.get(levelTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             abandoned.set(true);
-            attempt.thenAccept(late -> late.close());
+            attempt.thenAccept(late);
             problems.accept("level " + name + " refused: loading, checking and timing it took longer than "
                 + levelTimeoutMs + " ms (levelLoadTimeoutMs)");
             return null;
@@ -153,7 +199,7 @@ final class LevelLoader {
             return null;
         } catch (InterruptedException e) {
             abandoned.set(true);
-            attempt.thenAccept(late -> late.close());
+            attempt.thenAccept(late);
             Thread.currentThread().interrupt();
             problems.accept("level " + name + " refused: interrupted while loading");
             return null;
@@ -177,7 +223,7 @@ final class LevelLoader {
         } catch (IOException | BackendException | RuntimeException e) {
             return new Prepared(null, "refused: " + e.getMessage());
         }
-        Optional<String> refusal = check.refusal(spec, model, abandoned);
+        Optional<String> refusal = check.refusal(model);
         if (refusal.isPresent()) {
             model.close();
             return new Prepared(null, "refused: " + refusal.get());

@@ -32,6 +32,7 @@ final class Reconciler {
     private ModelFamily failedFamily;
 
     private final MeasuredProfiles measured = new MeasuredProfiles();
+    private final SampleChecks sampleChecks = new SampleChecks();
 
     /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
     private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
@@ -109,8 +110,9 @@ final class Reconciler {
         long t0 = System.nanoTime();
         try {
             LatencyProfile source = stored != null ? stored : measured.find(family, backend);
-            ActiveSet next = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits()).load(family, backend, source,
-                problems::add, latencies -> measured.remember(family, backend, latencies));
+            LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits(), sampleChecks);
+            ActiveSet next = loader.load(family, backend, source, problems::add,
+                latencies -> measured.remember(family, backend, latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));
             ActiveSet replaced = residency.put(new Residency.Resident(next, stored));
             if (replaced != null && replaced != engine.active()) {

@@ -2,6 +2,7 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.family.api.LevelSpec;
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.family.api.Sample;
 import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
@@ -20,6 +21,7 @@ final class FakeFamily implements ModelFamily {
     private final String id;
     private final List<LevelSpec> levels = new ArrayList<>();
     private final Set<String> corrupt = new HashSet<>();
+    private Sample sample;
 
     FakeFamily(String id) {
         this.id = id;
@@ -27,6 +29,29 @@ final class FakeFamily implements ModelFamily {
 
     FakeFamily level(String levelId, double top1) {
         return levelWithHash(levelId, top1, "sha-of-" + levelId);
+    }
+
+    /** A level whose manifest claims {@code sampleTop1} on the sample (see {@link #sampleOf}). */
+    FakeFamily level(String levelId, double top1, double sampleTop1) {
+        levels.add(new LevelSpec(levelId, "ofa", "fake", 1_000, 1_000, top1, sampleTop1, levelId + ".onnx",
+            "sha-of-" + levelId));
+        return this;
+    }
+
+    /**
+     * Ships a labelled sample of {@code images} inputs all of class {@code label}: a level whose fake model
+     * answers that class (its position in the family) scores 100 %, any other 0 %.
+     */
+    FakeFamily sampleOf(int images, int label) {
+        int[] labels = new int[images];
+        java.util.Arrays.fill(labels, label);
+        sample = new Sample(io.dynofa.inference.api.Tensor.ofFloats(new float[images * 4], images, 1, 2, 2), labels);
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<Sample> sample() {
+        return java.util.Optional.ofNullable(sample);
     }
 
     /** A level whose model file has the SHA-256 {@code sha256} (another file than {@link #level}'s). */

@@ -62,4 +62,23 @@ public class LevelCheckTest {
         Await.until("the abandoned level is closed once its run returns", () -> backend.loaded("slow").isClosed());
         assertEquals("its load stopped after the run in progress", 1, backend.loaded("slow").runs());
     }
+
+    @Test
+    public void aFrontLevelFailingTheSampleIsRefusedAndTheLevelItHidIsCheckedAndServesInstead() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("a", 70, 100).level("damaged", 85, 100)
+            .level("hidden", 80, 0).level("off-front", 60, 100).sampleOf(20, 0);
+        FakeBackend backend = new FakeBackend("cpu").sleeping("damaged", 3).sleeping("hidden", 6)
+            .sleeping("off-front", 8);
+        Limits limits = new Limits(1000, 16, 1, 1, 16, 10_000, 20, 10, true);
+
+        ActiveSet set = new LevelLoader(0, 3, limits).load(family, backend, problems::add);
+
+        assertEquals(List.of("a", "hidden"), ids(set));
+        assertTrue(problemOf("damaged"), problemOf("damaged").contains("refused")
+            && problemOf("damaged").contains("0.0 %") && problemOf("damaged").contains("100.0 %"));
+        assertTrue(backend.loaded("damaged").isClosed());
+        assertEquals("the probe check, 3 timed runs and 20 sample images", 24, backend.loaded("hidden").runs());
+        assertEquals("never on the front: never shown the sample", 4, backend.loaded("off-front").runs());
+        assertEquals(problems.toString(), 1, problems.size());
+    }
 }

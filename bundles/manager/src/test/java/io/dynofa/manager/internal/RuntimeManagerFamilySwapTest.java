@@ -81,7 +81,9 @@ public class RuntimeManagerFamilySwapTest {
 
         assertTrue("failed requests: " + failures, failures.isEmpty());
         assertEquals(0, manager.status().failed());
-        assertEquals(3 * (order.length + 1), backend.loaded().size());
+        assertTrue("every activation loads each level at most once (a family loaded again only the Pareto levels it "
+            + "measured before): " + backend.loaded().size(), backend.loaded().size() <= 3 * (order.length + 1)
+            && backend.loaded().size() >= 3 * 2);
         assertTrue(backend.loaded().stream().allMatch(m -> m.closes() <= 1 && m.runsAfterClose() == 0));
     }
 }
