@@ -48,6 +48,13 @@ final class RequestCounts {
             return new Counts(served - earlier.served, byReason);
         }
 
+        /** These counts and {@code other}'s together. */
+        Counts plus(Counts other) {
+            Map<String, Long> byReason = new TreeMap<>(failedByReason);
+            other.failedByReason.forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+            return new Counts(served + other.served, byReason);
+        }
+
         /** {@code NOT_READY 12; NO_SERVICE 3}, or {@code none}. */
         String reasons() {
             if (failedByReason.isEmpty()) {

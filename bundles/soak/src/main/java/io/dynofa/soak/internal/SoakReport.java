@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -20,11 +21,23 @@ final class SoakReport {
 
     /** Writes {@code <name>.csv} and {@code <name>.md} into the settings' folder. */
     static void write(SoakSettings settings, String setup, List<String> bundles, List<CycleRow> rows,
-                      List<String> problems) throws IOException {
+                      Map<String, RequestCounts.Counts> byBundle, List<String> problems) throws IOException {
         Files.createDirectories(settings.out());
         Files.writeString(settings.out().resolve(settings.name() + ".csv"), csv(rows));
         Files.writeString(settings.out().resolve(settings.name() + ".md"),
-            markdown(settings, setup, bundles, rows, problems));
+            markdown(settings, setup, bundles, rows, problems) + byBundle(byBundle));
+    }
+
+    /** Requests served and failed while each bundle was taken through stop, start and update, over all cycles. */
+    static String byBundle(Map<String, RequestCounts.Counts> byBundle) {
+        if (byBundle.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Requests while each bundle was cycled (all cycles)\n\n"
+            + "| bundle | served | failed | failed by reason |\n|---|---:|---:|---|\n");
+        byBundle.forEach((bundle, c) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s |%n", bundle,
+            c.served(), c.failed(), c.reasons())));
+        return md.toString();
     }
 
     static String csv(List<CycleRow> rows) {

@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -56,6 +58,7 @@ final class SoakRun {
             String setup = setup();
             List<CycleRow> rows = new ArrayList<>();
             List<String> problems = new ArrayList<>();
+            Map<String, Counts> byBundle = new LinkedHashMap<>();
             load.start();
             long start = System.nanoTime();
             Counts before = counts.snapshot();
@@ -67,7 +70,9 @@ final class SoakRun {
                 before = counts.snapshot();
                 BundleCycler.Outcome outcome = new BundleCycler.Outcome();
                 for (Bundle bundle : bundles) {
+                    Counts beforeBundle = counts.snapshot();
                     outcome.add(cycler.cycle(bundle));
+                    byBundle.merge(bundle.getSymbolicName(), counts.snapshot().minus(beforeBundle), Counts::plus);
                 }
                 Thread.sleep(settings.dwell().toMillis());
                 CycleRow row = new CycleRow(cycle, seconds(start), counts.snapshot().minus(before),
@@ -76,7 +81,7 @@ final class SoakRun {
                 notRecovered += outcome.notRecovered;
                 int c = cycle;
                 outcome.problems.forEach(p -> problems.add("cycle " + c + ": " + p));
-                SoakReport.write(settings, setup, names, rows, problems);
+                SoakReport.write(settings, setup, names, rows, byBundle, problems);
                 log.log(Level.INFO, String.format(Locale.ROOT, "soak: cycle %d/%d in %.0f s: %d served, %d failed "
                     + "(%s), RSS %.0f MiB, heap %.0f MiB, %d threads, %d fds", cycle, settings.cycles(),
                     row.seconds(), row.requests().served(), row.requests().failed(), row.requests().reasons(),

@@ -52,4 +52,20 @@ public class SoakReportTest {
         assertTrue(md, md.contains("55 (the first 50 listed):"));
         assertEquals(SoakReport.MAX_PROBLEMS, md.split("\n- x", -1).length - 1);
     }
+
+    @Test
+    public void requestsPerBundleAddUpOverCyclesByReason() {
+        Counts first = new Counts(40, Map.of("NOT_READY", 100L));
+        Counts second = new Counts(30, Map.of("NOT_READY", 50L, "NO_SERVICE", 5L));
+        Map<String, Counts> byBundle = new java.util.LinkedHashMap<>();
+        byBundle.merge("io.dynofa.manager", first, Counts::plus);
+        byBundle.merge("io.dynofa.manager", second, Counts::plus);
+        byBundle.merge("io.dynofa.demo", new Counts(77, Map.of()), Counts::plus);
+
+        String md = SoakReport.byBundle(byBundle);
+
+        assertTrue(md, md.contains("| io.dynofa.manager | 70 | 155 | NOT_READY 150; NO_SERVICE 5 |"));
+        assertTrue(md, md.contains("| io.dynofa.demo | 77 | 0 | none |"));
+        assertEquals("", SoakReport.byBundle(Map.of()));
+    }
 }
