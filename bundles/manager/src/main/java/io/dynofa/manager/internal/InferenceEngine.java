@@ -8,6 +8,7 @@ import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.monitor.api.InferenceListener;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The inference path: lease the active set, run its current level, tell the listeners. Lock-free;
@@ -148,7 +149,7 @@ final class InferenceEngine {
     }
 
     /** Failed requests by reason name (see {@link Outcomes#byReason()}). */
-    java.util.Map<String, Long> rejected() {
+    Map<String, Long> rejected() {
         return outcomes.byReason();
     }
 }

@@ -5,6 +5,7 @@ import io.dynofa.backend.api.LoadedModel;
 import io.dynofa.family.api.LevelSpec;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.family.api.Sample;
+import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
@@ -53,7 +54,7 @@ final class LevelCheck {
         if (sampleSize > 0) {
             try {
                 Optional<Sample> sample = family.sample();
-                if (sample.isPresent() && sample.get().inputs().dtype() != io.dynofa.inference.api.DType.FLOAT32) {
+                if (sample.isPresent() && sample.get().inputs().dtype() != DType.FLOAT32) {
                     problems.accept("family " + family.id() + ": only float32 samples are checked; levels checked "
                         + "without the sample");
                 } else if (sample.isPresent()) {

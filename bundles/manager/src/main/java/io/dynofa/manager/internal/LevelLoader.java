@@ -12,9 +12,11 @@ import io.dynofa.profile.api.LevelLatency;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,14 +121,21 @@ final class LevelLoader {
             throw new BackendException("no level of family '" + family.id() + "' could be loaded on backend '"
                 + backend.id() + "'");
         }
-        latencies.accept(measured.stream().map(r -> new LevelLatency(r.spec().id(), r.spec().series(), r.spec().top1(),
-            r.spec().macs(), r.level().latencyMs(), r.level().latencyMs(), 0, profileRuns, r.spec().sha256())).toList());
+        latencies.accept(measured.stream().map(this::latencyOf).toList());
         measured.stream().filter(r -> !front.contains(r)).forEach(r -> r.model().close());
         List<ResidentLevel> indexed = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
             indexed.add(front.get(i).withIndex(i));
         }
         return new ActiveSet(family, backend, indexed);
+    }
+
+    /** The figures a level was given, as a profile holds them (the median only: p95 and deviation unknown). */
+    private LevelLatency latencyOf(ResidentLevel r) {
+        LevelSpec spec = r.spec();
+        double ms = r.level().latencyMs();
+        return new LevelLatency(spec.id(), spec.series(), spec.top1(), spec.macs(), ms, ms, 0, profileRuns,
+            spec.sha256());
     }
 
     /**
@@ -137,7 +146,7 @@ final class LevelLoader {
      */
     private List<ResidentLevel> sampleCheckedFront(ModelFamily family, List<ResidentLevel> measured, LevelCheck check,
                                                    Consumer<String> problems) {
-        java.util.Set<ResidentLevel> passed = new java.util.HashSet<>();
+        Set<ResidentLevel> passed = new HashSet<>();
         while (true) {
             List<ResidentLevel> front = LatencyProfile.paretoFront(measured, r -> r.level().latencyMs(),
                 r -> r.level().top1());

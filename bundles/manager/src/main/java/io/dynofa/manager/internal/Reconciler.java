@@ -135,8 +135,11 @@ final class Reconciler {
     }
 
     static String source(LatencyProfile profile) {
-        return profile == null ? "measured on load" : MeasuredProfiles.HOST.equals(profile.host())
-            ? "levels as this gateway measured them at " + profile.date() : "levels from stored profile " + profile.date();
+        if (profile == null) {
+            return "measured on load";
+        }
+        return (MeasuredProfiles.HOST.equals(profile.host()) ? "levels as this gateway measured them at "
+            : "levels from stored profile ") + profile.date();
     }
 
     private static LatencyProfile storedProfile(ProfileStore store, ModelFamily family, DeviceBackend backend) {
