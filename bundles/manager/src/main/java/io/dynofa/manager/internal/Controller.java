@@ -50,6 +50,9 @@ final class Controller {
     private volatile List<String> bindingProblems = List.of();
     private volatile List<String> policyProblems = List.of();
     private volatile String lastDecision = "none yet";
+    /** Until when ({@link System#nanoTime()}) a family that went away keeps serving, and what status says. */
+    private volatile long familyGraceUntil = System.nanoTime();
+    private volatile String familyGrace = "";
     private volatile Signals signals = Signals.empty();
     private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
@@ -107,15 +110,25 @@ final class Controller {
         }
         boolean handOver = departed instanceof ModelFamily && serving != null && serving.family() == departed
             && selection.family(settings, null, new ArrayList<>()) != null;
+        long graceMs = settings.limits().familyGraceMs();
+        boolean grace = !handOver && graceMs > 0 && departed instanceof ModelFamily && serving != null
+            && serving.family() == departed;
+        if (grace) {
+            familyGraceUntil = System.nanoTime() + graceMs * 1_000_000L;
+            familyGrace = "family '" + serving.familyId() + "' went away and no other family is registered: serving "
+                + "its resident levels for up to " + graceMs + " ms (familyGraceMs) until one is";
+            thread.schedule(this::requestReconcile, graceMs + 1);
+        }
         for (ActiveSet set : gone) {
-            if (handOver && set == serving) {
-                continue; // the reconciler retires it once the next family serves
+            if ((handOver || grace) && set == serving) {
+                continue; // the reconciler retires it once the next family serves, or the grace ends
             }
             engine.retire(set, residency.preferredOrAny(settings.backend()), why);
         }
         if (!gone.isEmpty()) {
             LOG.log(Level.INFO, why + ": released " + (gone.size() == 1 ? "its resident levels" : "the resident levels "
                 + "of " + gone.size() + " sets") + "; serving " + (handOver ? "it until the next family is resident"
+                : grace ? "it for up to " + graceMs + " ms until a family is registered"
                 : engine.active() == null ? "nothing" : "from backend '" + engine.active().backendId() + "'"));
         }
         requestReconcile();
@@ -170,6 +183,11 @@ final class Controller {
         ModelFamily family = selection.family(s, engine.active(), problems);
         int familyProblems = problems.size();
         DeviceBackend backend = selection.backend(s, problems);
+        if (family == null && engine.active() != null && System.nanoTime() - familyGraceUntil < 0) {
+            problems.add(familyGrace);
+            bindingProblems = problems;
+            return;
+        }
         if (family == null || backend == null) {
             String reason = family == null ? (families.isEmpty() ? "no model family is registered"
                 : "family '" + s.family() + "' is not registered")

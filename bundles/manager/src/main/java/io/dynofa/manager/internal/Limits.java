@@ -15,11 +15,13 @@ import java.util.List;
  * @param sampleCheckSize sample images each level classifies at load (0 = none)
  * @param sampleTolerancePct allowed difference from the manifest's sample top-1, percentage points
  * @param checkOutputs whether every response is checked for non-finite values
+ * @param familyGraceMs how long the resident levels of a family that went away keep serving while no other
+ *     family is registered (its provider being updated, say); 0 = stop serving at once
  */
 record Limits(long requestTimeoutMs, int asyncQueueSize, int asyncThreads, int maxConcurrentRuns,
               int maxWaitingCallers, long levelLoadTimeoutMs, int sampleCheckSize, double sampleTolerancePct,
-              boolean checkOutputs) {
-    static final Limits DEFAULTS = new Limits(1000, 256, 2, processors(), 256, 10_000, 200, 10.0, true);
+              boolean checkOutputs, long familyGraceMs) {
+    static final Limits DEFAULTS = new Limits(1000, 256, 2, processors(), 256, 10_000, 200, 10.0, true, 10_000);
 
     /** The configured values, each invalid one replaced by {@code previous}'s with a line in {@code problems}. */
     static Limits of(ManagerConfig c, Limits previous, List<String> problems) {
@@ -41,8 +43,10 @@ record Limits(long requestTimeoutMs, int asyncQueueSize, int asyncThreads, int m
         double tolerance = Checked.orPrevious("sampleTolerancePct", c.sampleTolerancePct(),
             c.sampleTolerancePct() >= 0 && c.sampleTolerancePct() <= 100, "0 to 100 percentage points",
             previous.sampleTolerancePct, problems);
+        long grace = Checked.orPrevious("familyGraceMs", c.familyGraceMs(), within(c.familyGraceMs(), 0, 600_000),
+            "0 (off) to 600000 ms", previous.familyGraceMs, problems);
         return new Limits(timeout, queue, threads, runs == 0 ? processors() : runs, waiting, load, sample, tolerance,
-            c.checkOutputs());
+            c.checkOutputs(), grace);
     }
 
     private static boolean within(long value, long min, long max) {

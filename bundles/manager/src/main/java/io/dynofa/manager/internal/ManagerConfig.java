@@ -96,4 +96,9 @@ public @interface ManagerConfig {
     @AttributeDefinition(description = "Check every response for NaN or infinite values (a failed request with "
         + "BACKEND_FAILURE rather than a wrong answer)")
     boolean checkOutputs() default true;
+
+    @AttributeDefinition(description = "How long the resident levels of a family that went away keep serving while no "
+        + "other family is registered (its provider bundle being updated, say), milliseconds; 0 = stop at once "
+        + "(0 to 600000)")
+    long familyGraceMs() default 10000;
 }

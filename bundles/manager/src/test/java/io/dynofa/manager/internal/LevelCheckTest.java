@@ -52,7 +52,7 @@ public class LevelCheckTest {
         throws Exception {
         FakeFamily family = new FakeFamily("fam").level("l0", 70).level("slow", 80).level("l2", 90);
         FakeBackend backend = new FakeBackend("cpu").sleeping("slow", 150).sleeping("l2", 1);
-        Limits limits = new Limits(1000, 16, 1, 1, 16, 100, 0, 10, true);
+        Limits limits = new Limits(1000, 16, 1, 1, 16, 100, 0, 10, true, 0);
 
         ActiveSet set = new LevelLoader(0, 3, limits).load(family, backend, problems::add);
 
@@ -69,7 +69,7 @@ public class LevelCheckTest {
             .level("hidden", 80, 0).level("off-front", 60, 100).sampleOf(20, 0);
         FakeBackend backend = new FakeBackend("cpu").sleeping("damaged", 3).sleeping("hidden", 6)
             .sleeping("off-front", 8);
-        Limits limits = new Limits(1000, 16, 1, 1, 16, 10_000, 20, 10, true);
+        Limits limits = new Limits(1000, 16, 1, 1, 16, 10_000, 20, 10, true, 0);
 
         ActiveSet set = new LevelLoader(0, 3, limits).load(family, backend, problems::add);
 

@@ -78,14 +78,48 @@ public class RuntimeManagerFallbackFamilyTest {
     }
 
     @Test
-    public void removingTheOnlyFamilyStopsServing() {
+    public void removingTheOnlyFamilyStopsServingOnceItsGraceIsOver() {
         FakeFamily only = standardFamily("fam");
-        rule.startServing(config(), only, standardBackend());
+        rule.startServing(config("familyGraceMs", 0), only, standardBackend());
 
         rule.unbind(only);
 
         RuntimeStatus status = rule.awaitStatus("the missing family named",
             s -> s.problems().contains("unknown family 'fam' (registered: [])"));
         assertEquals(State.NOT_READY, status.state());
+    }
+
+    @Test
+    public void theOnlyFamilyGoingAwayKeepsServingItsLevelsUntilItComesBackWithoutAFailedRequest() throws Exception {
+        FakeFamily first = standardFamily("fam");
+        FakeBackend backend = standardBackend();
+        RuntimeManager manager = rule.startServing(config(), first, backend);
+        FakeModel oldL0 = backend.loaded("l0");
+
+        rule.unbind(first);
+        RuntimeStatus during = rule.awaitStatus("the grace named", s -> s.problems().stream()
+            .anyMatch(p -> p.contains("went away and no other family is registered")));
+        assertEquals(State.READY, during.state());
+        assertEquals("l0", manager.infer(ManagerRule.validInput()).levelId());
+
+        FakeFamily back = standardFamily("fam");
+        rule.bind(back);
+        Await.until("the old levels closed once the family is back", oldL0::isClosed);
+        assertEquals("fam", manager.infer(ManagerRule.validInput()).familyId());
+        assertEquals(0, manager.status().failed());
+        assertTrue(manager.status().problems().toString(), manager.status().problems().stream()
+            .noneMatch(p -> p.contains("went away")));
+    }
+
+    @Test
+    public void theGraceEndsAndServingStopsWhenNoFamilyComesBack() {
+        FakeFamily only = standardFamily("fam");
+        FakeBackend backend = standardBackend();
+        rule.startServing(config("familyGraceMs", 200), only, backend);
+
+        rule.unbind(only);
+
+        rule.awaitState(State.NOT_READY);
+        Await.until("every model closed", () -> backend.loaded().stream().allMatch(FakeModel::isClosed));
     }
 }

@@ -47,9 +47,9 @@ public class RuntimeManagerRemeasureTest {
         FakeFamily changed = new FakeFamily(ManagerRule.FAMILY).level("l0", 70).level("off-front", 65)
             .levelWithHash("l2", 90, "a-new-file");
 
+        FakeModel oldL2 = first.loaded("l2");
         rule.bind(changed);
-        rule.awaitStatus("the changed family loaded", s -> s.state() == State.READY
-            && first.loaded().stream().filter(m -> m.name().endsWith("/l2")).count() == 2);
+        Await.until("the old set retired once the changed family serves", oldL2::isClosed);
 
         assertEquals("the new l2 is checked and timed", 4, first.loaded("l2").runs());
         assertTrue(manager.status().problems().toString(), manager.status().problems().isEmpty()
