@@ -161,6 +161,7 @@ final class Controller {
      */
     List<ActiveSet> shutdown() {
         thread.shutdown();
+        reconciler.close();
         warmer.shutdown();
         ActiveSet last = engine.swap(null, "the runtime manager stopped");
         List<ActiveSet> retired = new ArrayList<>(residency.removeIf(set -> true));

@@ -42,18 +42,23 @@ final class LevelLoader {
     private final int sampleSize;
     private final double sampleTolerancePct;
     private final SampleChecks sampleChecks;
+    private final LoaderThread thread;
 
     LevelLoader(int warmupRuns, int profileRuns) {
         this(warmupRuns, profileRuns, Limits.DEFAULTS);
     }
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
-        this(warmupRuns, profileRuns, limits, new SampleChecks());
+        this(warmupRuns, profileRuns, limits, new SampleChecks(), new LoaderThread());
     }
 
-    /** @param sampleChecks the files already seen passing the sample check (shared between loads) */
-    LevelLoader(int warmupRuns, int profileRuns, Limits limits, SampleChecks sampleChecks) {
+    /**
+     * @param sampleChecks the files already seen passing the sample check (shared between loads)
+     * @param thread where each level is loaded and checked (shared between loads; its owner closes it)
+     */
+    LevelLoader(int warmupRuns, int profileRuns, Limits limits, SampleChecks sampleChecks, LoaderThread thread) {
         this.sampleChecks = sampleChecks;
+        this.thread = thread;
         this.warmupRuns = Math.max(0, warmupRuns);
         this.profileRuns = Math.max(1, profileRuns);
         this.levelTimeoutMs = limits.levelLoadTimeoutMs();
@@ -194,11 +199,12 @@ final class LevelLoader {
     private <T> T bounded(String name, Function<BooleanSupplier, T> task, Consumer<T> late, Consumer<String> problems) {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<T> attempt = CompletableFuture.supplyAsync(() -> task.apply(abandoned::get),
-            runnable -> DaemonScheduler.daemonThreads("dynofa-level-loader").newThread(runnable).start());
+            thread.executor());
         try {
             return attempt.get(levelTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             abandoned.set(true);
+            thread.abandon();
             attempt.thenAccept(late);
             problems.accept("level " + name + " refused: loading, checking and timing it took longer than "
                 + levelTimeoutMs + " ms (levelLoadTimeoutMs)");
@@ -208,6 +214,7 @@ final class LevelLoader {
             return null;
         } catch (InterruptedException e) {
             abandoned.set(true);
+            thread.abandon();
             attempt.thenAccept(late);
             Thread.currentThread().interrupt();
             problems.accept("level " + name + " refused: interrupted while loading");

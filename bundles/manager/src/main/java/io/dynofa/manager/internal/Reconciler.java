@@ -33,6 +33,7 @@ final class Reconciler {
 
     private final MeasuredProfiles measured = new MeasuredProfiles();
     private final SampleChecks sampleChecks = new SampleChecks();
+    private final LoaderThread loaderThread = new LoaderThread();
 
     /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
     private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
@@ -110,7 +111,8 @@ final class Reconciler {
         long t0 = System.nanoTime();
         try {
             LatencyProfile source = stored != null ? stored : measured.find(family, backend);
-            LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits(), sampleChecks);
+            LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits(), sampleChecks,
+                loaderThread);
             ActiveSet next = loader.load(family, backend, source, problems::add,
                 latencies -> measured.remember(family, backend, latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));
@@ -132,6 +134,11 @@ final class Reconciler {
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
             return false;
         }
+    }
+
+    /** Ends the thread levels load on (after the level it may be loading). */
+    void close() {
+        loaderThread.close();
     }
 
     static String source(LatencyProfile profile) {
