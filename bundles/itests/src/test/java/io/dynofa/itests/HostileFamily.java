@@ -67,8 +67,11 @@ public final class HostileFamily {
         String damagedFrom = SHIPPED.get(SHIPPED.size() - 1);
         Files.write(folder.resolve("damaged.onnx"),
             OnnxBuilder.flipClassifierSigns(Files.readAllBytes(shipped.resolve(damagedFrom + ".onnx"))));
+        // it claims the best top-1 of the family, so it is on the Pareto front, where levels are shown the sample
+        // (a level off the front never serves and is not checked)
         levels.add(entry(manifest, damagedFrom).replace("\"" + damagedFrom + "\"", "\"damaged\"")
             .replace("\"" + damagedFrom + ".onnx\"", "\"damaged.onnx\"")
+            .replaceFirst("\"top1\": [0-9.]+", "\"top1\": 99.9")
             .replaceFirst("\"sha256\": \"[0-9a-f]{64}\"",
                 "\"sha256\": \"" + Fixtures.sha256(folder.resolve("damaged.onnx")) + "\""));
 
