@@ -85,9 +85,9 @@ public class RuntimeManagerAdmissionTest {
 
     @Test
     public void callersBeyondTheConcurrentRunsWaitTheirTurnAndBeyondTheWaitingBoundAreRefused() throws Exception {
-        FakeBackend backend = new FakeBackend(ManagerRule.BACKEND).sleeping("l0", 200);
+        FakeBackend backend = new FakeBackend(ManagerRule.BACKEND).sleeping("l0", 600);
         RuntimeManager manager = rule.startServing(config("maxConcurrentRuns", 1, "maxWaitingCallers", 1,
-            "requestTimeoutMs", 50), oneLevel(), backend);
+            "requestTimeoutMs", 300, "profileRuns", 1, "sampleCheckSize", 0), oneLevel(), backend);
         FakeModel model = backend.loaded("l0");
         int runsBefore = model.runs();
         CompletableFuture<InferenceResult> running = CompletableFuture.supplyAsync(() -> {
@@ -114,7 +114,7 @@ public class RuntimeManagerAdmissionTest {
         } catch (InferenceException e) {
             assertEquals(e.getMessage(), Reason.OVERLOADED, e.reason());
         }
-        assertEquals("waited 50 ms behind a 200 ms run", Reason.DEADLINE_EXCEEDED, waiting.get(5, TimeUnit.SECONDS));
+        assertEquals("waited 300 ms behind a 600 ms run", Reason.DEADLINE_EXCEEDED, waiting.get(5, TimeUnit.SECONDS));
         assertEquals("l0", running.get(5, TimeUnit.SECONDS).levelId());
         assertEquals(Map.of("OVERLOADED", 1L, "DEADLINE_EXCEEDED", 1L), manager.status().rejected());
         assertEquals(2, manager.status().failed());
