@@ -12,6 +12,7 @@ import io.dynofa.runtime.api.RuntimeControl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,10 @@ public class OverloadIT {
 
     private static double percentile(List<Long> nanos, double p) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     @Test
@@ -140,15 +144,24 @@ public class OverloadIT {
     public void sixtyFourCallersAtOnceAreServedInTurnWithoutFailure() throws Exception {
         Gateway gateway = new Gateway(context);
         gateway.ready();
-        Map<String, Object> runtime = new java.util.HashMap<>(Map.of("family", ItSupport.FAMILY, "asyncThreads", "2",
-            "asyncQueueSize", "64", "requestTimeoutMs", "500", "maxConcurrentRuns", "1024", "maxWaitingCallers", "65536"));
-        gateway.configure("io.dynofa.runtime", runtime);
-        Gateway.sleep(500);
+        Map<String, Object> runtime = new HashMap<>(Map.of("family", ItSupport.FAMILY, "asyncThreads", "2",
+            "asyncQueueSize", "64", "requestTimeoutMs", "500", "maxConcurrentRuns", "1024",
+            "maxWaitingCallers", "65536"));
+        configureAndAwait(gateway, runtime, 0.45);
         sixtyFourCallers(gateway, "runs not bounded (1024)");
         runtime.remove("maxConcurrentRuns");
-        gateway.configure("io.dynofa.runtime", runtime);
-        Gateway.sleep(500);
+        configureAndAwait(gateway, runtime, 0.5);
         sixtyFourCallers(gateway, "runs bounded to the processors (default)");
+    }
+
+    /**
+     * Applies {@code runtime} with a target that shows in status, and waits until it does: the manager applies
+     * the admission limits before the settings status shows, so they are in force then.
+     */
+    private static void configureAndAwait(Gateway gateway, Map<String, Object> runtime, double targetMs) {
+        runtime.put("targetLatencyMs", Double.toString(targetMs));
+        gateway.configure("io.dynofa.runtime", runtime);
+        Gateway.await("target " + targetMs + " ms in force", () -> gateway.control().status().targetMs() == targetMs);
     }
 
     private static void sixtyFourCallers(Gateway gateway, String mode) throws Exception {

@@ -28,12 +28,14 @@ final class Admission {
         this.limits = limits;
         this.gate = new RunGate(limits.maxConcurrentRuns(), limits.maxWaitingCallers());
         this.pool = newPool(limits);
+        engine.checkOutputs(limits.checkOutputs());
     }
 
-    /** Applies new limits: requests already admitted finish under the old ones. */
+    /** Applies new limits (and the engine's output check): requests already admitted finish under the old ones. */
     synchronized void configure(Limits next) {
         Limits old = limits;
         limits = next;
+        engine.checkOutputs(next.checkOutputs());
         if (next.maxConcurrentRuns() != gate.runs() || next.maxWaitingCallers() != gate.maxWaiting()) {
             gate = new RunGate(next.maxConcurrentRuns(), next.maxWaitingCallers());
         }
@@ -69,9 +71,6 @@ final class Admission {
         return gate.waiting();
     }
 
-    long requestTimeoutNanos() {
-        return limits.requestTimeoutMs() * 1_000_000L;
-    }
 
     /**
      * Stops taking asynchronous requests: queued ones fail with NOT_READY at once, running ones get up to

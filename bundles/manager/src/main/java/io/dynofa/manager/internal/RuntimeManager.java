@@ -63,7 +63,6 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
         controller.configProblems(problems);
         admission = new Admission(engine, controller.settings().limits());
-        engine.checkOutputs(controller.settings().limits().checkOutputs());
         Runtime.getRuntime().addShutdownHook(exitHook);
         controller.requestReconcile();
     }
@@ -73,10 +72,10 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
         ConfigRead<ManagerConfig> read = READER.read(properties, config);
         config = read.config();
         List<String> problems = new ArrayList<>(read.problems());
-        controller.reconfigure(Settings.of(config, controller.settings(), problems));
+        Settings next = Settings.of(config, controller.settings(), problems);
+        admission.configure(next.limits()); // first: once a new setting shows in status, the limits apply too
+        controller.reconfigure(next);
         controller.configProblems(problems);
-        admission.configure(controller.settings().limits());
-        engine.checkOutputs(controller.settings().limits().checkOutputs());
     }
 
     @Deactivate
@@ -241,7 +240,7 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Override
     public CompletableFuture<InferenceResult> inferAsync(Tensor input) {
-        return admission.inferAsync(input, admission.requestTimeoutNanos());
+        return admission.inferAsync(input, Long.MAX_VALUE); // the request timeout applies
     }
 
     @Override
@@ -251,7 +250,8 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
                 "the timeout must be positive, got " + timeout));
         }
         // the request timeout (at most a minute) bounds it anyway; this only avoids overflowing the nanoseconds
-        return admission.inferAsync(input, timeout.compareTo(Duration.ofHours(1)) > 0 ? Long.MAX_VALUE : timeout.toNanos());
+        long nanos = timeout.compareTo(Duration.ofHours(1)) > 0 ? Long.MAX_VALUE : timeout.toNanos();
+        return admission.inferAsync(input, nanos);
     }
 
     @Override
