@@ -27,39 +27,55 @@ final class ServiceRegistry<T> {
     }
 
     synchronized Registration<T> add(T service, Map<String, ?> properties) {
-        Registration<T> added = Registration.of(kind, service, properties);
         List<Registration<T>> next = new ArrayList<>(entries);
-        next.add(added);
-        next.sort(Registration.ORDER);
+        Registration<T> added = added(next, service, properties);
         entries = List.copyOf(next);
-        if (added.problem() != null) {
-            LOG.log(Level.WARNING, added.problem());
-        }
-        long offering = next.stream().filter(r -> added.id() != null && added.id().equals(r.id())).count();
-        if (offering > 1) {
-            LOG.log(Level.INFO, kind.noun() + " '" + added.id() + "' is offered by " + offering + " services; using "
-                + describe(first(added.id())));
-        }
         return added;
     }
 
     /** Forgets the registration of {@code service}; returns it, or null when it was not bound. */
     synchronized Registration<T> remove(T service, Map<String, ?> properties) {
         List<Registration<T>> next = new ArrayList<>(entries);
+        Registration<T> removed = removed(next, service, properties);
+        entries = List.copyOf(next);
+        return removed;
+    }
+
+    /**
+     * Replaces the registration of {@code service} after its service properties changed, in one step: no reader
+     * sees the service missing in between.
+     */
+    synchronized Update<T> update(T service, Map<String, ?> properties) {
+        List<Registration<T>> next = new ArrayList<>(entries);
+        Registration<T> before = removed(next, service, properties);
+        Registration<T> after = added(next, service, properties);
+        entries = List.copyOf(next);
+        return new Update<>(before, after);
+    }
+
+    private Registration<T> added(List<Registration<T>> next, T service, Map<String, ?> properties) {
+        Registration<T> added = Registration.of(kind, service, properties);
+        next.add(added);
+        next.sort(Registration.ORDER);
+        if (added.problem() != null) {
+            LOG.log(Level.WARNING, added.problem());
+        }
+        List<Registration<T>> offering = next.stream().filter(r -> added.id() != null && added.id().equals(r.id()))
+            .toList();
+        if (offering.size() > 1) {
+            LOG.log(Level.INFO, kind.noun() + " '" + added.id() + "' is offered by " + offering.size()
+                + " services; using " + describe(offering.get(0)));
+        }
+        return added;
+    }
+
+    private static <T> Registration<T> removed(List<Registration<T>> next, T service, Map<String, ?> properties) {
         for (int i = 0; i < next.size(); i++) {
             if (next.get(i).isFor(service, properties)) {
-                Registration<T> removed = next.remove(i);
-                entries = List.copyOf(next);
-                return removed;
+                return next.remove(i);
             }
         }
         return null;
-    }
-
-    /** Replaces the registration of {@code service} after its service properties changed, in one step. */
-    synchronized Update<T> update(T service, Map<String, ?> properties) {
-        Registration<T> before = remove(service, properties);
-        return new Update<>(before, add(service, properties));
     }
 
     /** The service used for {@code id}: the first in service order; null when none offers it. */
