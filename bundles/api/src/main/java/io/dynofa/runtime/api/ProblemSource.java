@@ -20,4 +20,15 @@ public interface ProblemSource {
 
     /** The problems now, for people; empty when there are none. */
     List<String> problems();
+
+    /**
+     * The same problems with their codes and subjects, in the same order. The runtime sets each one's
+     * {@link Problem#source()} to this service's {@link #SOURCE}. By default each text is
+     * {@link Problem#UNSPECIFIED}; override to give codes.
+     *
+     * @since 1.3
+     */
+    default List<Problem> details() {
+        return problems().stream().map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList();
+    }
 }

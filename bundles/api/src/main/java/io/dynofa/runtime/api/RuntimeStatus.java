@@ -29,11 +29,15 @@ import java.util.Map;
  * @param rejected requests refused since start, by {@link io.dynofa.inference.api.InferenceException.Reason}
  *                 name (e.g. {@code NOT_READY}, {@code OVERLOADED}), in that enum's order; only reasons that
  *                 occurred; counted in {@code failed} too (since 1.2)
+ * @param problemDetails {@link #problems()} with their codes and subjects, in the same order; what tools read
+ *                 (since 1.3)
+ * @param keepWarmState {@link #keepWarm()} as a record; null when not reported (since 1.3)
  */
 public record RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
                             int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                             long served, long failed, String lastDecision, List<String> problems,
-                            Signals signals, String keepWarm, Map<String, Long> rejected) {
+                            Signals signals, String keepWarm, Map<String, Long> rejected,
+                            List<Problem> problemDetails, KeepWarmState keepWarmState) {
 
     /** Whether the runtime can serve requests. */
     public enum State { READY, LOADING, NOT_READY }
@@ -41,6 +45,23 @@ public record RuntimeStatus(State state, String familyId, String policy, String 
     public RuntimeStatus {
         problems = List.copyOf(problems);
         rejected = rejected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
+        problemDetails = problemDetails == null
+            ? problems.stream().map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList()
+            : List.copyOf(problemDetails);
+    }
+
+    /** A snapshot without {@link #problemDetails()} and {@link #keepWarmState()} (as of version 1.2). */
+    public RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
+                         int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
+                         long served, long failed, String lastDecision, List<String> problems,
+                         Signals signals, String keepWarm, Map<String, Long> rejected) {
+        this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
+            served, failed, lastDecision, problems, signals, keepWarm, rejected, null, null);
+    }
+
+    /** The problems with this code (e.g. {@link Problem#CONFIG_REJECTED}), in order. */
+    public List<Problem> problems(String code) {
+        return problemDetails.stream().filter(p -> p.code().equals(code)).toList();
     }
 
     /** A snapshot without {@link #rejected()} (as of version 1.1). */
@@ -49,7 +70,7 @@ public record RuntimeStatus(State state, String familyId, String policy, String 
                          long served, long failed, String lastDecision, List<String> problems,
                          Signals signals, String keepWarm) {
         this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
-            served, failed, lastDecision, problems, signals, keepWarm, Map.of());
+            served, failed, lastDecision, problems, signals, keepWarm, Map.of(), null, null);
     }
 
     /** A snapshot without {@link #keepWarm()} (as of version 1.0). */
@@ -57,6 +78,6 @@ public record RuntimeStatus(State state, String familyId, String policy, String 
                          int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                          long served, long failed, String lastDecision, List<String> problems, Signals signals) {
         this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
-            served, failed, lastDecision, problems, signals, null, Map.of());
+            served, failed, lastDecision, problems, signals, null, Map.of(), null, null);
     }
 }
