@@ -6,7 +6,7 @@ import java.util.List;
  * The compact form of a manifest architecture. For OFA MobileNetV3-style families (an object with
  * {@code stages}): resolution, per-stage depth, then per stage the kernel sizes and expand ratios of
  * its active blocks, e.g. {@code r28 d2-3-4 k35|537|3775 e32|224|6266}. Any other architecture is
- * free-form: a string is kept, anything else becomes compact JSON.
+ * free-form: a string is kept, anything else becomes compact JSON (Gson's rendering).
  */
 final class ArchitectureText {
 
@@ -14,10 +14,10 @@ final class ArchitectureText {
     }
 
     static String of(ManifestNode architecture) throws FamilyException {
-        if (architecture.value() instanceof String text) {
-            return text;
+        if (architecture.isString()) {
+            return architecture.value().getAsString();
         }
-        return architecture.has("stages") ? ofaStages(architecture) : JsonWriter.compact(architecture.value());
+        return architecture.has("stages") ? ofaStages(architecture) : architecture.value().toString();
     }
 
     private static String ofaStages(ManifestNode architecture) throws FamilyException {

@@ -1,46 +1,55 @@
 package io.dynofa.family.provider.internal;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** A parsed JSON value plus its path in the manifest, so that type errors say where they are. */
+/** A value of the manifest's {@link JsonTree} plus its path, so that type errors say where they are. */
 final class ManifestNode {
     private final String path;
-    private final Object value;
+    private final JsonElement value;
 
-    private ManifestNode(String path, Object value) {
+    private ManifestNode(String path, JsonElement value) {
         this.path = path;
         this.value = value;
     }
 
-    static ManifestNode root(Object value) {
+    static ManifestNode root(JsonElement value) {
         return new ManifestNode("", value);
     }
 
+    /** Whether this is an object with a non-null member {@code name}. */
     boolean has(String name) {
-        return value instanceof Map<?, ?> map && map.get(name) != null;
+        return value.isJsonObject() && value.getAsJsonObject().has(name)
+            && !value.getAsJsonObject().get(name).isJsonNull();
     }
 
-    Object value() {
+    JsonElement value() {
         return value;
+    }
+
+    boolean isString() {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
     }
 
     ManifestNode field(String name) throws FamilyException {
         String fieldPath = path.isEmpty() ? name : path + "." + name;
-        if (!(value instanceof Map<?, ?> map)) {
+        if (!value.isJsonObject()) {
             throw invalid("must be an object");
         }
-        if (!map.containsKey(name) || map.get(name) == null) {
+        if (!has(name)) {
             throw problem(fieldPath + " missing");
         }
-        return new ManifestNode(fieldPath, map.get(name));
+        return new ManifestNode(fieldPath, value.getAsJsonObject().get(name));
     }
 
     List<ManifestNode> list() throws FamilyException {
-        if (!(value instanceof List<?> items)) {
+        if (!value.isJsonArray()) {
             throw wrongType("an array");
         }
+        JsonArray items = value.getAsJsonArray();
         List<ManifestNode> nodes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             nodes.add(new ManifestNode(path + "[" + i + "]", items.get(i)));
@@ -57,9 +66,10 @@ final class ManifestNode {
     }
 
     String string() throws FamilyException {
-        if (!(value instanceof String text)) {
+        if (!isString()) {
             throw wrongType("a string");
         }
+        String text = value.getAsString();
         if (text.isBlank()) {
             throw invalid("must not be blank");
         }
@@ -67,17 +77,18 @@ final class ManifestNode {
     }
 
     double number() throws FamilyException {
-        if (!(value instanceof Double number)) {
+        if (!isNumber()) {
             throw wrongType("a number");
         }
-        return number;
+        return value.getAsDouble();
     }
 
     long integer() throws FamilyException {
-        if (!(value instanceof Double number) || number != Math.rint(number) || Math.abs(number) > (1L << 53)) {
+        double number = isNumber() ? value.getAsDouble() : Double.NaN;
+        if (number != Math.rint(number) || Math.abs(number) > (1L << 53)) {
             throw wrongType("an integer");
         }
-        return number.longValue();
+        return (long) number;
     }
 
     List<String> strings() throws FamilyException {
@@ -111,6 +122,10 @@ final class ManifestNode {
         return problem(describe() + " " + detail);
     }
 
+    private boolean isNumber() {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
+    }
+
     private FamilyException problem(String message) {
         return new FamilyException("manifest.json: " + message);
     }
@@ -124,12 +139,16 @@ final class ManifestNode {
     }
 
     private String found() {
-        if (value instanceof String text) {
-            return "string \"" + text + "\"";
+        if (isString()) {
+            return "string \"" + value.getAsString() + "\"";
         }
-        if (value instanceof Double number) {
-            return "number " + (number == Math.rint(number) ? Long.toString(number.longValue()) : number);
+        if (isNumber()) {
+            double number = value.getAsDouble();
+            return "number " + (number == Math.rint(number) ? Long.toString((long) number) : number);
         }
-        return value instanceof Map ? "an object" : value instanceof List ? "an array" : String.valueOf(value);
+        if (value instanceof JsonPrimitive bool) {
+            return bool.toString();
+        }
+        return value.isJsonObject() ? "an object" : value.isJsonArray() ? "an array" : "null";
     }
 }

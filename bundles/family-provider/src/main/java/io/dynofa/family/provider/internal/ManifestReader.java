@@ -34,7 +34,7 @@ public final class ManifestReader {
     public static Manifest read(String json) throws FamilyException {
         ManifestNode root;
         try {
-            root = ManifestNode.root(Json.parse(json));
+            root = ManifestNode.root(JsonTree.parse(json));
         } catch (IllegalArgumentException e) {
             throw new FamilyException(FILE_NAME + ": " + e.getMessage(), e);
         }

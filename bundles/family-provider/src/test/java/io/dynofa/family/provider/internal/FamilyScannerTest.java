@@ -128,7 +128,7 @@ public class FamilyScannerTest {
         scanner.scan();
         assertEquals(List.of("+fam@1.0.0"), registry.events);
         assertEquals("manifest.json changed but is invalid: manifest.json: JSON error at line 1, column 20: "
-            + "unexpected end of input, expected '}'; keeping the last good version 1.0.0",
+            + "end of input (at $.schemaVersion); keeping the last good version 1.0.0",
             scanner.problems().get(folder));
 
         Files.writeString(manifest, good.replace("\"1.0.0\"", "\"1.0.1\""));

@@ -165,7 +165,7 @@ public class ManifestReaderTest {
 
     @Test
     public void reportsJsonSyntaxErrorsWithPosition() {
-        assertProblem("{\"schemaVersion\": 1,,}", "manifest.json: JSON error at line 1, column 21");
+        assertProblem("{\"schemaVersion\": 1,,}", "manifest.json: JSON error at line 1, column 22: malformed JSON");
     }
 
     private static void assertProblem(String json, String expectedPart) {
