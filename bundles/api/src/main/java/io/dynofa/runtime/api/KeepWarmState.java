@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What keeping the levels next to the serving one warm does at the moment.
  *
- * @param mode       off by configuration, warming, or paused
+ * @param mode       off by configuration, starting (no round yet), warming, or paused
  * @param pause      why it is paused; null unless {@link Mode#PAUSED}
  * @param levels     ids of the levels warmed in the last round (empty unless {@link Mode#WARMING}, or when the
  *                   family has a single level)
@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record KeepWarmState(Mode mode, Pause pause, List<String> levels, long intervalMs) {
 
-    public enum Mode { OFF, WARMING, PAUSED }
+    public enum Mode { OFF, STARTING, WARMING, PAUSED }
 
     public enum Pause {
         /** An operator pinned a level. */

@@ -21,6 +21,8 @@ public record Problem(String source, String code, String subject, String text) {
 
     /** A configuration value was refused; the value in force is kept. Subject: the key. */
     public static final String CONFIG_REJECTED = "config.rejected";
+    /** A configuration holds keys that are no attribute; it looks damaged, so the values in force are kept. */
+    public static final String CONFIG_UNKNOWN_KEYS = "config.unknown-keys";
     /** The configured family is not registered. Subject: the family id. */
     public static final String FAMILY_UNKNOWN = "family.unknown";
     /** The configured family is missing and the fallback family serves. Subject: the fallback family id. */
@@ -33,6 +35,10 @@ public record Problem(String source, String code, String subject, String text) {
     public static final String FAMILY_REFUSED = "family.refused";
     /** A level was refused (load, signature, probe, sample check or time bound failed). Subject: the level id. */
     public static final String LEVEL_REFUSED = "level.refused";
+    /** The family's labelled sample cannot be used; levels are checked without it. Subject: the family id. */
+    public static final String SAMPLE_UNUSABLE = "sample.unusable";
+    /** A plug-in service has no usable naming service property. Subject: the id it is known by, or null. */
+    public static final String SERVICE_UNNAMED = "service.unnamed";
     /** The pinned level is not an active level. Subject: the pinned id. */
     public static final String PIN_UNKNOWN = "pin.unknown";
     /** The configured backend is not bound. Subject: the backend id. */
