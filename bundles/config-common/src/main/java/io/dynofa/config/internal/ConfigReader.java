@@ -1,5 +1,6 @@
 package io.dynofa.config.internal;
 
+import io.dynofa.runtime.api.Problem;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,7 +70,7 @@ public final class ConfigReader<A extends Annotation> {
      */
     public ConfigRead<A> read(Map<String, ?> properties, A inForce) {
         List<String> unknown = properties.keySet().stream().filter(key -> !known(key)).sorted().toList();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         for (Attribute attribute : attributes) {
             Object kept = inForce == null ? attribute.defaultValue() : attribute.valueIn(inForce);
@@ -81,15 +82,15 @@ public final class ConfigReader<A extends Annotation> {
                 try {
                     value = attribute.read(raw);
                 } catch (Rejected rejected) {
-                    problems.add(attribute.key() + " " + Texts.quoted(raw) + " rejected (" + rejected.reason()
-                        + "); keeping " + Texts.inForce(kept));
+                    problems.add(new Problem(null, Problem.CONFIG_REJECTED, attribute.key(), attribute.key() + " "
+                        + Texts.quoted(raw) + " rejected (" + rejected.reason() + "); keeping " + Texts.inForce(kept)));
                     value = kept;
                 }
             }
             values.put(attribute.name(), value);
         }
         if (!unknown.isEmpty()) {
-            problems.add(unknownKeys(unknown));
+            problems.add(new Problem(null, Problem.CONFIG_UNKNOWN_KEYS, null, unknownKeys(unknown)));
         }
         return new ConfigRead<>(ConfigProxy.of(type, values), problems);
     }

@@ -1,5 +1,6 @@
 package io.dynofa.config.internal;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -24,7 +25,7 @@ public final class LiveConfig<A extends Annotation> implements AutoCloseable {
 
     private final ConfigReader<A> reader;
     private final String source;
-    private final Supplier<List<String>> more;
+    private final Supplier<List<Problem>> more;
     private final ServiceRegistration<ProblemSource> registration;
     private volatile ConfigRead<A> current;
 
@@ -33,23 +34,46 @@ public final class LiveConfig<A extends Annotation> implements AutoCloseable {
         this(context, pid, reader, properties, List::of);
     }
 
+    /** As {@link #withDetails}, with further problems given as texts only ({@link Problem#UNSPECIFIED}). */
+    public LiveConfig(BundleContext context, String pid, ConfigReader<A> reader, Map<String, ?> properties,
+                      Supplier<List<String>> more) {
+        this(reader, properties, pid, () -> more.get().stream()
+            .map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList(), context);
+    }
+
     /**
      * Reads {@code properties} (the defaults in force) and registers the problem source.
      *
      * @param pid the component's configuration PID, the source's name when {@code properties} carry no
      *     {@code service.pid} (no configuration yet)
-     * @param more the component's other current problems, listed after the configuration's (cheap,
-     *     thread-safe)
+     * @param more the component's other current problems with their codes, listed after the configuration's
+     *     (cheap, thread-safe)
      */
-    public LiveConfig(BundleContext context, String pid, ConfigReader<A> reader, Map<String, ?> properties,
-                      Supplier<List<String>> more) {
+    public static <A extends Annotation> LiveConfig<A> withDetails(BundleContext context, String pid,
+                                                                   ConfigReader<A> reader, Map<String, ?> properties,
+                                                                   Supplier<List<Problem>> more) {
+        return new LiveConfig<>(reader, properties, pid, more, context);
+    }
+
+    private LiveConfig(ConfigReader<A> reader, Map<String, ?> properties, String pid, Supplier<List<Problem>> more,
+                       BundleContext context) {
         this.reader = reader;
         this.source = sourceOf(properties, pid);
         this.more = more;
         this.current = logged(reader.read(properties, null));
         Dictionary<String, Object> serviceProperties = new Hashtable<>();
         serviceProperties.put(ProblemSource.SOURCE, source);
-        this.registration = context.registerService(ProblemSource.class, this::problems, serviceProperties);
+        this.registration = context.registerService(ProblemSource.class, new ProblemSource() {
+            @Override
+            public List<String> problems() {
+                return LiveConfig.this.problems();
+            }
+
+            @Override
+            public List<Problem> details() {
+                return LiveConfig.this.details();
+            }
+        }, serviceProperties);
     }
 
     /** The configuration in force. */
@@ -68,9 +92,14 @@ public final class LiveConfig<A extends Annotation> implements AutoCloseable {
         return !current.config().equals(before);
     }
 
-    /** The last configuration's problems, then the component's others. */
+    /** The last configuration's problems, then the component's others, for people. */
     public List<String> problems() {
-        List<String> all = new ArrayList<>(current.problems());
+        return details().stream().map(Problem::text).toList();
+    }
+
+    /** The last configuration's problems, then the component's others, with their codes. */
+    public List<Problem> details() {
+        List<Problem> all = new ArrayList<>(current.details());
         all.addAll(more.get());
         return all;
     }
