@@ -1,13 +1,14 @@
 package io.dynofa.profiler.internal;
 
+import io.dynofa.headless.internal.OrderlyExit;
 import io.dynofa.profile.api.ProfileStore;
 import io.dynofa.profile.api.Profiler;
+import io.dynofa.util.internal.DaemonThreads;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Supplier;
-import io.dynofa.headless.internal.OrderlyExit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,7 +46,7 @@ public final class HeadlessProfiler {
         boolean quick = Boolean.parseBoolean(context.getProperty(QUICK));
         PrintStream out = System.out;
         PrintStream err = System.err;
-        thread = new Thread(() -> {
+        thread = DaemonThreads.start("dynofa-profile", () -> {
             try {
                 List<String> families = await(() -> blankToNull(family) == null ? profiler.families()
                     : profiler.families().contains(family.trim()) ? List.of(family.trim()) : List.of(),
@@ -67,9 +68,7 @@ public final class HeadlessProfiler {
                 err.flush();
                 OrderlyExit.exit(context, 1, "dynofa-profile-exit");
             }
-        }, "dynofa-profile");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     @Deactivate

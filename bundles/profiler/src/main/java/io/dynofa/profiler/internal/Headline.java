@@ -1,6 +1,7 @@
 package io.dynofa.profiler.internal;
 
 import io.dynofa.profile.api.LevelLatency;
+import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,11 +53,6 @@ record Headline(List<Double> speedups, List<Double> gains) {
     }
 
     static Optional<Double> median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return Optional.of(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+        return values.isEmpty() ? Optional.empty() : Optional.of(Stats.median(values));
     }
 }

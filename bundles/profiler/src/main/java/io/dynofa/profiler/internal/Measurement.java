@@ -1,6 +1,7 @@
 package io.dynofa.profiler.internal;
 
 import io.dynofa.backend.api.BackendException;
+import io.dynofa.util.internal.Stats;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -50,7 +51,7 @@ record Measurement(int warmupRuns, long roundNanos, int minRoundRuns, int maxRou
                 times[n++] = run.nanos();
             }
             rounds++;
-            double median = LatencyStats.medianNanos(times, n - roundRuns, n);
+            double median = Stats.median(times, n - roundRuns, n);
             stable = rounds >= 2 && Math.abs(median - previous) <= tolerance * previous;
             if (rounds >= minRounds && stable || clock.getAsLong() - start >= budgetNanos) {
                 break;
