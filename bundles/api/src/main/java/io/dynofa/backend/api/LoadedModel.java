@@ -3,13 +3,14 @@ package io.dynofa.backend.api;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
 import java.util.List;
-import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A model resident on a device backend, ready to run. Thread-safe: {@link #run} may be called
- * concurrently. The owner closes it once no request uses it any more.
+ * A model resident on a device backend, ready to run; implemented by the backend that loaded it
+ * ({@link DeviceBackend#load}). Thread-safe: {@link #run} may be called concurrently. The owner closes it
+ * once no request uses it any more.
  */
-@ProviderType
+@ConsumerType
 public interface LoadedModel extends AutoCloseable {
 
     /** The name given at load time. */

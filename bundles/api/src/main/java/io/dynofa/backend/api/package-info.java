@@ -1,5 +1,5 @@
 @Export
-@Version("1.1.0")
+@Version("1.1.1")
 package io.dynofa.backend.api;
 
 import org.osgi.annotation.bundle.Export;
