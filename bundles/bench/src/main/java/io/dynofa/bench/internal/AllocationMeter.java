@@ -1,5 +1,7 @@
 package io.dynofa.bench.internal;
 
+import io.dynofa.util.internal.Stats;
+
 /** Heap bytes allocated per call on the calling thread ({@link Probes#allocatedBytes()}). */
 final class AllocationMeter {
     private static final int WARM_UP = 200;

@@ -1,5 +1,6 @@
 package io.dynofa.bench.internal;
 
+import io.dynofa.util.internal.Stats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,8 @@
 package io.dynofa.bench.internal;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.util.internal.DaemonThreads;
+import io.dynofa.util.internal.Stats;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -34,11 +36,7 @@ final class BareSwitchBaseline {
             ratios.put(v, TargetedRatios.of(switches));
         }
         long[] steady = new long[SwitchCostMeasurement.STEADY_RUNS];
-        ExecutorService other = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bench-bare-warm-up");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService other = Executors.newSingleThreadExecutor(DaemonThreads.factory("bench-bare-warm-up"));
         try (BareOrt bareA = new BareOrt(work.family().model(a.id()), work.shape());
              BareOrt bareB = new BareOrt(work.family().model(b.id()), work.shape())) {
             for (int i = 0; i < 200; i++) {

@@ -5,6 +5,7 @@ import io.dynofa.inference.api.InferenceService;
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
+import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

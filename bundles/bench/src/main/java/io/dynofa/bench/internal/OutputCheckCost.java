@@ -1,6 +1,7 @@
 package io.dynofa.bench.internal;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.util.internal.Stats;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;

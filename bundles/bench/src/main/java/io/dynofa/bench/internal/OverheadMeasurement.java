@@ -3,6 +3,7 @@ package io.dynofa.bench.internal;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.policy.api.Level;
+import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

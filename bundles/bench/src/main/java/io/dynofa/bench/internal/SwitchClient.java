@@ -9,7 +9,7 @@ import io.dynofa.inference.api.Tensor;
  * records the time from the decision to the first result on the target level and the latencies of the
  * next steady-state runs on it. The bench thread drives it through {@link #phase}.
  */
-final class SwitchClient extends Thread {
+final class SwitchClient implements Runnable {
     private final InferenceService service;
     private final BenchPolicy policy;
     private final Tensor[] tensors;
@@ -28,7 +28,6 @@ final class SwitchClient extends Thread {
     volatile Throwable failure;
 
     SwitchClient(InferenceService service, BenchPolicy policy, Tensor[] tensors, int steadyRuns) {
-        super("dynofa-bench-client");
         this.service = service;
         this.policy = policy;
         this.tensors = tensors;

@@ -2,6 +2,8 @@ package io.dynofa.bench.internal;
 
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
+import io.dynofa.util.internal.DaemonThreads;
+import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -122,8 +124,7 @@ final class SwitchCostMeasurement {
         int first = samples.reserve(switches);
         SwitchClient client = new SwitchClient(gateway.service(), gateway.policy(), work.tensors(), STEADY_RUNS);
         client.viaPolicy = viaPolicy;
-        client.setDaemon(true);
-        client.start();
+        Thread clientThread = DaemonThreads.start("dynofa-bench-client", client);
         Thread.sleep(200);
         cpu.start();
         Random random = new Random(42);
@@ -159,7 +160,7 @@ final class SwitchCostMeasurement {
             samples.endBlock(switches, cpu.cores());
         } finally {
             client.stop = true;
-            client.join(5_000);
+            clientThread.join(5_000);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.bench.internal;
 
+import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
