@@ -36,9 +36,10 @@ public final class HeadlessReporter {
             loop = null;
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "headless: reporting every second for {0} s, then stopping the framework", seconds);
+        LOG.log(System.Logger.Level.INFO, "headless: reporting every second for {0} s, then stopping the framework",
+            seconds);
         PrintStream stdout = System.out;
-        loop = new ReportLoop(PERIOD_MS, this::line, text -> {
+        loop = new ReportLoop(new DaemonReportClock("dynofa-headless-reporter"), PERIOD_MS, this::line, text -> {
             stdout.println(text);
             stdout.flush();
         });

@@ -1,5 +1,9 @@
 package io.dynofa.reporter.internal;
 
+import static io.dynofa.reporter.internal.LineJson.rounded;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.dynofa.policy.api.Level;
 import java.util.List;
 
@@ -10,16 +14,18 @@ final class LevelTable {
     }
 
     static String of(String familyId, String backendId, List<Level> levels) {
-        StringBuilder json = new StringBuilder("{\"family\":");
-        JsonWriter.appendString(json, familyId);
-        json.append(",\"backend\":");
-        JsonWriter.appendString(json, backendId);
-        json.append(",\"levels\":[");
-        for (int i = 0; i < levels.size(); i++) {
-            Level l = levels.get(i);
-            json.append(i == 0 ? "" : ",").append(new JsonWriter().string("id", l.id()).number("top1", l.top1(), 2)
-                .number("latencyMs", l.latencyMs(), 4));
+        JsonObject table = new JsonObject();
+        table.addProperty("family", familyId);
+        table.addProperty("backend", backendId);
+        JsonArray rows = new JsonArray();
+        for (Level level : levels) {
+            JsonObject row = new JsonObject();
+            row.addProperty("id", level.id());
+            row.addProperty("top1", rounded(level.top1(), 2));
+            row.addProperty("latencyMs", rounded(level.latencyMs(), 4));
+            rows.add(row);
         }
-        return json.append("]}").toString();
+        table.add("levels", rows);
+        return LineJson.text(table);
     }
 }

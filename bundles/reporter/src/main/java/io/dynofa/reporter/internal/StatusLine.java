@@ -1,11 +1,23 @@
 package io.dynofa.reporter.internal;
 
+import static io.dynofa.reporter.internal.LineJson.GSON;
+import static io.dynofa.reporter.internal.LineJson.rounded;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.function.Function;
 
-/** One headless report line: the runtime's status and signals as a JSON object. */
+/**
+ * One headless report line: the runtime's status and signals as a JSON object, every field present (null when
+ * unknown), in a fixed order. Since runtime API 1.3 the typed {@code keepWarmState} ({@code mode}, {@code pause},
+ * {@code levels}, {@code intervalMs}) and {@code problemDetails} ({@code source}, {@code code}, {@code subject},
+ * {@code text}) follow the fields before them; tools read those rather than the texts.
+ */
 final class StatusLine {
     /** Published by the demo bundle's "demo" monitor: frames classified so far. */
     static final String DEMO_FRAMES = "demo.frames";
@@ -23,32 +35,40 @@ final class StatusLine {
      */
     static String of(double seconds, RuntimeStatus status) {
         Signals signals = status == null ? Signals.empty() : status.signals();
-        JsonWriter json = new JsonWriter().number("t", seconds, 1);
-        if (status == null) {
-            json.string("family", null).string("policy", null).string("backend", null).string("level", null)
-                .integer("levelIndex", null);
-        } else {
-            json.string("family", status.familyId()).string("policy", status.policy())
-                .string("backend", status.backendId()).string("level", status.levelId())
-                .integer("levelIndex", status.levelIndex() < 0 ? null : (long) status.levelIndex());
-        }
-        json.number("latencyMeanMs", signal(signals, Metrics.LATENCY_MEAN_MS), 3)
-            .number("latencyP95Ms", signal(signals, Metrics.LATENCY_P95_MS), 3)
-            .number("targetMs", status == null ? null : status.targetMs(), 3);
+        JsonObject line = new JsonObject();
+        line.addProperty("t", rounded(seconds, 1));
+        line.addProperty("family", field(status, RuntimeStatus::familyId));
+        line.addProperty("policy", field(status, RuntimeStatus::policy));
+        line.addProperty("backend", field(status, RuntimeStatus::backendId));
+        line.addProperty("level", field(status, RuntimeStatus::levelId));
+        line.addProperty("levelIndex", status == null || status.levelIndex() < 0 ? null : status.levelIndex());
+        line.addProperty("latencyMeanMs", rounded(signal(signals, Metrics.LATENCY_MEAN_MS), 3));
+        line.addProperty("latencyP95Ms", rounded(signal(signals, Metrics.LATENCY_P95_MS), 3));
+        line.addProperty("targetMs", rounded(field(status, RuntimeStatus::targetMs), 3));
         Double frames = signal(signals, DEMO_FRAMES);
-        json.integer("frames", frames == null || !Double.isFinite(frames) ? null : Math.round(frames))
-            .number("accuracy", signal(signals, DEMO_ACCURACY), 2)
-            .number("cpuLoad", signal(signals, Metrics.CPU_LOAD), 3)
-            .number("slowdown", signal(signals, Metrics.SLOWDOWN), 3)
-            .number("frameP95Ms", signal(signals, DEMO_LATENCY_P95), 3)
-            .string("state", (status == null ? State.NOT_READY : status.state()).name())
-            .integer("switches", status == null ? null : status.switches())
-            .integer("failed", status == null ? null : status.failed())
-            .string("keepWarm", status == null ? null : status.keepWarm())
-            .counts("rejected", status == null ? null : status.rejected())
-            .strings("problems", status == null ? null : status.problems())
-            .string("lastDecision", status == null ? null : status.lastDecision());
-        return json.toString();
+        line.addProperty("frames", frames == null || !Double.isFinite(frames) ? null : Math.round(frames));
+        line.addProperty("accuracy", rounded(signal(signals, DEMO_ACCURACY), 2));
+        line.addProperty("cpuLoad", rounded(signal(signals, Metrics.CPU_LOAD), 3));
+        line.addProperty("slowdown", rounded(signal(signals, Metrics.SLOWDOWN), 3));
+        line.addProperty("frameP95Ms", rounded(signal(signals, DEMO_LATENCY_P95), 3));
+        line.addProperty("state", (status == null ? State.NOT_READY : status.state()).name());
+        line.addProperty("switches", field(status, RuntimeStatus::switches));
+        line.addProperty("failed", field(status, RuntimeStatus::failed));
+        line.addProperty("keepWarm", field(status, RuntimeStatus::keepWarm));
+        line.add("rejected", tree(field(status, RuntimeStatus::rejected)));
+        line.add("problems", tree(field(status, RuntimeStatus::problems)));
+        line.addProperty("lastDecision", field(status, RuntimeStatus::lastDecision));
+        line.add("keepWarmState", tree(field(status, RuntimeStatus::keepWarmState)));
+        line.add("problemDetails", tree(field(status, RuntimeStatus::problemDetails)));
+        return LineJson.text(line);
+    }
+
+    private static <T> T field(RuntimeStatus status, Function<RuntimeStatus, T> field) {
+        return status == null ? null : field.apply(status);
+    }
+
+    private static JsonElement tree(Object value) {
+        return value == null ? JsonNull.INSTANCE : GSON.toJsonTree(value);
     }
 
     private static Double signal(Signals signals, String metric) {

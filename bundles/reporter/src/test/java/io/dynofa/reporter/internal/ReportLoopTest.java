@@ -3,69 +3,94 @@ package io.dynofa.reporter.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 public class ReportLoopTest {
     private static final long PERIOD_MS = 100;
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<Double> times = new CopyOnWriteArrayList<>();
+    private final ManualReportClock clock = new ManualReportClock();
+    private final List<String> lines = new ArrayList<>();
+    private final List<Double> times = new ArrayList<>();
+    private final List<Long> finishedAt = new ArrayList<>();
 
     private ReportLoop loop() {
-        return new ReportLoop(PERIOD_MS, seconds -> {
+        return new ReportLoop(clock, PERIOD_MS, seconds -> {
             times.add(seconds);
             return "line " + times.size();
         }, lines::add);
     }
 
-    @Test
-    public void reportsOncePerPeriodFromOnePeriodOnAndFinishesOnceAfterTheDuration() throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicInteger finishes = new AtomicInteger();
-        try (ReportLoop loop = loop()) {
-            loop.start(0.35, () -> {
-                finishes.incrementAndGet();
-                finished.countDown();
-            });
+    private Runnable finish() {
+        return () -> finishedAt.add(clock.nanoTime());
+    }
 
-            assertTrue(finished.await(5, TimeUnit.SECONDS));
-            Thread.sleep(2 * PERIOD_MS);
+    @Test
+    public void reportsOncePerPeriodFromOnePeriodOnAndFinishesOnceAfterTheDuration() {
+        long start = clock.nanoTime();
+        try (ReportLoop loop = loop()) {
+            loop.start(0.35, finish());
+            clock.advanceMillis(99);
+            assertEquals(List.of(), lines);
+
+            clock.advanceMillis(2_000);
         }
 
         assertEquals(List.of("line 1", "line 2", "line 3"), lines);
-        assertEquals(1, finishes.get());
-        for (int i = 0; i < times.size(); i++) {
-            assertEquals("line " + (i + 1) + " time", (i + 1) * PERIOD_MS / 1000.0, times.get(i), 0.05);
-        }
+        assertEquals(List.of(0.1, 0.2, 0.3), times);
+        assertEquals(List.of(start + 350_000_000L), finishedAt);
+        assertTrue("finishing closes the clock", clock.closed());
     }
 
     @Test
-    public void aWholeDurationEndsWithTheLineForItsLastPeriod() throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
+    public void aWholeDurationEndsWithTheLineForItsLastPeriod() {
         try (ReportLoop loop = loop()) {
-            loop.start(0.2, finished::countDown);
-
-            assertTrue(finished.await(5, TimeUnit.SECONDS));
-            Thread.sleep(2 * PERIOD_MS);
+            loop.start(0.2, finish());
+            clock.advanceMillis(1_000);
         }
 
         assertEquals(List.of("line 1", "line 2"), lines);
+        assertEquals(1, finishedAt.size());
     }
 
     @Test
-    public void closingStopsReportingAndNeverFinishes() throws Exception {
-        AtomicInteger finishes = new AtomicInteger();
+    public void aDurationShorterThanAPeriodWritesNoLine() {
         try (ReportLoop loop = loop()) {
-            loop.start(0.25, finishes::incrementAndGet);
+            loop.start(0.05, finish());
+            clock.advanceMillis(1_000);
         }
-        Thread.sleep(3 * PERIOD_MS + 50);
 
-        assertTrue(lines.isEmpty());
-        assertEquals(0, finishes.get());
+        assertEquals(List.of(), lines);
+        assertEquals(1, finishedAt.size());
+    }
+
+    @Test
+    public void aFailingLineIsSkippedAndTheNextOneStillComes() {
+        List<String> written = new ArrayList<>();
+        try (ReportLoop loop = new ReportLoop(clock, PERIOD_MS, seconds -> {
+            if (seconds == 0.1) {
+                throw new IllegalStateException("status unavailable");
+            }
+            return "at " + seconds;
+        }, written::add)) {
+            loop.start(0.3, finish());
+            clock.advanceMillis(1_000);
+        }
+
+        assertEquals(List.of("at 0.2", "at 0.3"), written);
+        assertEquals(1, finishedAt.size());
+    }
+
+    @Test
+    public void closingStopsReportingAndNeverFinishes() {
+        try (ReportLoop loop = loop()) {
+            loop.start(0.25, finish());
+            clock.advanceMillis(150);
+        }
+        clock.advanceMillis(1_000);
+
+        assertEquals(List.of("line 1"), lines);
+        assertEquals(List.of(), finishedAt);
     }
 }

@@ -1,8 +1,11 @@
 package io.dynofa.reporter.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.dynofa.monitor.api.Signals;
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
 import java.util.LinkedHashMap;
@@ -30,7 +33,11 @@ public class StatusLineTest {
             + "\"state\":\"READY\",\"switches\":3,\"failed\":6,\"keepWarm\":\"warming ofa-11, ofa-13 every 10 ms\","
             + "\"rejected\":{\"NOT_READY\":4,\"OVERLOADED\":2},"
             + "\"problems\":[\"a problem\",\"io.dynofa.monitor.cpu: \\\"x\\\" rejected\"],"
-            + "\"lastDecision\":\"ofa-12 fits the target\"}",
+            + "\"lastDecision\":\"ofa-12 fits the target\",\"keepWarmState\":null,"
+            + "\"problemDetails\":[{\"source\":null,\"code\":\"unspecified\",\"subject\":null,"
+            + "\"text\":\"a problem\"},"
+            + "{\"source\":null,\"code\":\"unspecified\",\"subject\":null,"
+            + "\"text\":\"io.dynofa.monitor.cpu: \\\"x\\\" rejected\"}]}",
             StatusLine.of(1.0001, status));
     }
 
@@ -42,7 +49,8 @@ public class StatusLineTest {
         assertEquals("{\"t\":2.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":2.5,\"frames\":null,\"accuracy\":null,"
             + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"LOADING\",\"switches\":0,"
-            + "\"failed\":1,\"keepWarm\":null,\"rejected\":{},\"problems\":[],\"lastDecision\":\"none yet\"}",
+            + "\"failed\":1,\"keepWarm\":null,\"rejected\":{},\"problems\":[],\"lastDecision\":\"none yet\","
+            + "\"keepWarmState\":null,\"problemDetails\":[]}",
             StatusLine.of(1.96, status));
     }
 
@@ -51,7 +59,44 @@ public class StatusLineTest {
         assertEquals("{\"t\":3.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":null,\"frames\":null,\"accuracy\":null,"
             + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"NOT_READY\",\"switches\":null,"
-            + "\"failed\":null,\"keepWarm\":null,\"rejected\":null,\"problems\":null,\"lastDecision\":null}",
+            + "\"failed\":null,\"keepWarm\":null,\"rejected\":null,\"problems\":null,\"lastDecision\":null,"
+            + "\"keepWarmState\":null,\"problemDetails\":null}",
             StatusLine.of(3, null));
+    }
+
+    @Test
+    public void appendsTheTypedKeepWarmStateAndProblemDetails() {
+        RuntimeStatus status = new RuntimeStatus(State.READY, "fam", "p", "cpu", "b", 1, true, 1.0, 0, 0, 0, 0, "d",
+            List.of("cpu: a level is pinned"), Signals.empty(), "paused: a level is pinned", Map.of(),
+            List.of(new Problem("io.dynofa.monitor.cpu", Problem.CONFIG_REJECTED, "maxLoad", "maxLoad rejected")),
+            new KeepWarmState(KeepWarmState.Mode.PAUSED, KeepWarmState.Pause.PINNED, List.of("a", "c"), 25));
+
+        String line = StatusLine.of(1, status);
+
+        assertTrue(line, line.endsWith(",\"lastDecision\":\"d\","
+            + "\"keepWarmState\":{\"mode\":\"PAUSED\",\"pause\":\"PINNED\",\"levels\":[\"a\",\"c\"],\"intervalMs\":25},"
+            + "\"problemDetails\":[{\"source\":\"io.dynofa.monitor.cpu\",\"code\":\"config.rejected\","
+            + "\"subject\":\"maxLoad\",\"text\":\"maxLoad rejected\"}]}"));
+        KeepWarmState warming = new KeepWarmState(KeepWarmState.Mode.WARMING, null, List.of("a"), 10);
+        String warmingLine = StatusLine.of(1, withKeepWarm(status, warming));
+        assertTrue(warmingLine, warmingLine.contains(
+            "\"keepWarmState\":{\"mode\":\"WARMING\",\"pause\":null,\"levels\":[\"a\"],\"intervalMs\":10}"));
+    }
+
+    @Test
+    public void escapesTextAsJsonRequiresWithoutHtmlEscapes() {
+        RuntimeStatus status = withKeepWarm(new RuntimeStatus(State.READY, null, null, null, null, -1, false, 1.0, 0,
+            0, 0, 0, "a\"b\\c\nd\re\tf\bg\fh\u0001i\u2028j é <&>='", List.of(), Signals.empty()), null);
+
+        String line = StatusLine.of(1, status);
+
+        assertTrue(line,
+            line.contains("\"lastDecision\":\"a\\\"b\\\\c\\nd\\re\\tf\\bg\\fh\\u0001i\\u2028j é <&>='\""));
+    }
+
+    private static RuntimeStatus withKeepWarm(RuntimeStatus s, KeepWarmState keepWarm) {
+        return new RuntimeStatus(s.state(), s.familyId(), s.policy(), s.backendId(), s.levelId(), s.levelIndex(),
+            s.pinned(), s.targetMs(), s.accuracyFloor(), s.switches(), s.served(), s.failed(), s.lastDecision(),
+            s.problems(), s.signals(), s.keepWarm(), s.rejected(), s.problemDetails(), keepWarm);
     }
 }

@@ -1,0 +1,39 @@
+package io.dynofa.reporter.internal;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** {@link System#nanoTime()} and one daemon thread that runs the tasks. */
+final class DaemonReportClock implements ReportClock {
+    private final ScheduledThreadPoolExecutor executor;
+
+    DaemonReportClock(String threadName) {
+        executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+        try {
+            executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing more runs
+        }
+    }
+
+    /** Drops the tasks not yet due; one already running (possibly the caller) completes. */
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}
