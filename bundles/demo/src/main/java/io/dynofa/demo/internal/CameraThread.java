@@ -1,6 +1,7 @@
 package io.dynofa.demo.internal;
 
-import java.util.concurrent.Executors;
+import io.dynofa.util.internal.DaemonThreads;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -12,11 +13,11 @@ import java.util.function.Supplier;
  */
 final class CameraThread implements AutoCloseable {
     static final long DROPPED_BACK_OFF_MILLIS = 10;
-    private static final long CLOSE_TIMEOUT_SECONDS = 5;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<FrameOutcome> frames;
     private final double fps;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(CameraThread::daemon);
+    private final ScheduledExecutorService executor = DaemonThreads.scheduler("dynofa-demo-camera");
 
     /** @param fps frames per second; 0 = as fast as the frame source returns */
     CameraThread(Supplier<FrameOutcome> frames, double fps) {
@@ -45,12 +46,7 @@ final class CameraThread implements AutoCloseable {
     /** Stops taking frames and waits (bounded) for the frame in flight. */
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.stop(executor, CLOSE_TIMEOUT);
     }
 
     private void takeFrame() {
@@ -75,11 +71,5 @@ final class CameraThread implements AutoCloseable {
         } finally {
             executor.shutdown();
         }
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "dynofa-demo-camera");
-        thread.setDaemon(true);
-        return thread;
     }
 }

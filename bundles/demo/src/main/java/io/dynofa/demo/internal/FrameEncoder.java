@@ -4,6 +4,7 @@ import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.util.internal.Idx;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Arrays;
 final class FrameEncoder {
     private static final Normalisation IDENTITY = new Normalisation(1, new double[] {0}, new double[] {1});
 
-    private final IdxImages images;
+    private final Idx images;
 
     FrameEncoder(Sample sample) {
         this.images = sample.images();
@@ -25,7 +26,7 @@ final class FrameEncoder {
      */
     Tensor encode(int index, InputSpec spec) throws InferenceException {
         long[] shape = batchOfOne(spec);
-        ChannelLayout layout = ChannelLayout.of(spec, images.imageSize());
+        ChannelLayout layout = ChannelLayout.of(spec, images.itemSize());
         int size = spec.sampleSize();
         return switch (spec.dtype()) {
             case FLOAT32 -> Tensor.ofFloats(normalised(index, size, layout, spec.normalisation()), shape);
@@ -38,7 +39,7 @@ final class FrameEncoder {
         Normalisation n = normalisation == null ? IDENTITY : normalisation;
         float[] values = new float[size];
         for (int e = 0; e < size; e++) {
-            values[e] = n.apply(images.pixel(index, layout.pixelOf(e)), layout.channelOf(e));
+            values[e] = n.apply(images.unsigned(index, layout.pixelOf(e)), layout.channelOf(e));
         }
         return values;
     }
@@ -46,7 +47,7 @@ final class FrameEncoder {
     private byte[] raw(int index, int size, ChannelLayout layout) {
         byte[] values = new byte[size];
         for (int e = 0; e < size; e++) {
-            values[e] = images.rawPixel(index, layout.pixelOf(e));
+            values[e] = images.raw(index, layout.pixelOf(e));
         }
         return values;
     }

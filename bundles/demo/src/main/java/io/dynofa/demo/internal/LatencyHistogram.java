@@ -1,5 +1,6 @@
 package io.dynofa.demo.internal;
 
+import io.dynofa.util.internal.Stats;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -34,7 +35,7 @@ final class LatencyHistogram {
         if (n == 0) {
             return Double.NaN;
         }
-        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
+        long rank = Stats.rank(p / 100.0, n);
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts.get(i);

@@ -1,5 +1,8 @@
 package io.dynofa.demo.internal;
 
+import io.dynofa.util.internal.Idx;
+import io.dynofa.util.internal.IdxReader;
+import io.dynofa.util.internal.IdxReader.DimensionCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +12,10 @@ final class Sample {
     static final String IMAGES_FILE = "t10k-images-idx3-ubyte.gz";
     static final String LABELS_FILE = "t10k-labels-idx1-ubyte.gz";
 
-    private final IdxImages images;
+    private final Idx images;
     private final byte[] labels;
 
-    private Sample(IdxImages images, byte[] labels) {
+    private Sample(Idx images, byte[] labels) {
         this.images = images;
         this.labels = labels;
     }
@@ -29,13 +32,13 @@ final class Sample {
         }
         Path imagesFile = folder.resolve(IMAGES_FILE);
         Path labelsFile = folder.resolve(LABELS_FILE);
-        IdxImages images = IdxReader.readImages(imagesFile);
-        byte[] labels = IdxReader.readLabels(labelsFile);
+        Idx images = IdxReader.readAll(imagesFile, DimensionCheck.rank(3, "an image file"));
+        byte[] labels = IdxReader.readAll(labelsFile, DimensionCheck.rank(1, "a label file")).data();
         if (images.count() != labels.length) {
             throw new IOException("count mismatch: " + imagesFile + " holds " + images.count() + " images but "
                 + labelsFile + " holds " + labels.length + " labels");
         }
-        if (images.count() == 0 || images.imageSize() == 0) {
+        if (images.count() == 0 || images.itemSize() == 0) {
             throw new IOException(imagesFile + " holds no pixels");
         }
         return new Sample(images, labels);
@@ -49,7 +52,8 @@ final class Sample {
         return Byte.toUnsignedInt(labels[index]);
     }
 
-    IdxImages images() {
+    /** The images: {@code size()} items of rows x columns unsigned bytes. */
+    Idx images() {
         return images;
     }
 }

@@ -10,6 +10,8 @@ import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for tests, gzipped when the name ends in .gz. */
 final class IdxFiles {
+    private static final int IMAGES_MAGIC = 0x00000803;
+    private static final int LABELS_MAGIC = 0x00000801;
 
     private IdxFiles() {
     }
@@ -21,7 +23,7 @@ final class IdxFiles {
 
     static byte[] images(int count, int rows, int cols) {
         ByteBuffer buffer = ByteBuffer.allocate(16 + count * rows * cols);
-        buffer.putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
+        buffer.putInt(IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
         for (int image = 0; image < count; image++) {
             for (int offset = 0; offset < rows * cols; offset++) {
                 buffer.put((byte) pixel(image, offset));
@@ -32,7 +34,7 @@ final class IdxFiles {
 
     static byte[] labels(int... labels) {
         ByteBuffer buffer = ByteBuffer.allocate(8 + labels.length);
-        buffer.putInt(IdxReader.LABELS_MAGIC).putInt(labels.length);
+        buffer.putInt(LABELS_MAGIC).putInt(labels.length);
         for (int label : labels) {
             buffer.put((byte) label);
         }

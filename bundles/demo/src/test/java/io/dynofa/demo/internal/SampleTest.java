@@ -20,8 +20,8 @@ public class SampleTest {
         assertEquals(3, sample.size());
         assertEquals(9, sample.label(0));
         assertEquals(1, sample.label(2));
-        assertEquals(784, sample.images().imageSize());
-        assertEquals(IdxFiles.pixel(2, 500), sample.images().pixel(2, 500));
+        assertEquals(784, sample.images().itemSize());
+        assertEquals(IdxFiles.pixel(2, 500), sample.images().unsigned(2, 500));
     }
 
     @Test
@@ -46,6 +46,16 @@ public class SampleTest {
         Path missing = tmp.getRoot().toPath().resolve("nowhere");
         IOException e = assertThrows(IOException.class, () -> Sample.load(missing));
         assertEquals("sample folder " + missing.toAbsolutePath() + " does not exist", e.getMessage());
+    }
+
+    @Test
+    public void aLabelFileWhereTheImagesBelongIsNamed() throws IOException {
+        Path folder = tmp.getRoot().toPath();
+        IdxFiles.write(folder.resolve(Sample.IMAGES_FILE), IdxFiles.labels(1, 2));
+        IdxFiles.write(folder.resolve(Sample.LABELS_FILE), IdxFiles.labels(1, 2));
+        IOException e = assertThrows(IOException.class, () -> Sample.load(folder));
+        assertEquals(folder.resolve(Sample.IMAGES_FILE) + ": is not an image file (1 dimensions, expected 3)",
+            e.getMessage());
     }
 
     @Test
