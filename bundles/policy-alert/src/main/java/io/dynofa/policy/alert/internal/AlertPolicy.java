@@ -21,17 +21,11 @@ public final class AlertPolicy extends ConfiguredComponent<AlertPolicyConfig, Al
     static final String PID = "io.dynofa.policy.alert";
     static final String NAME = "alert";
 
-    private static final ConfigReader<AlertPolicyConfig> READER = ConfigReader.of(AlertPolicyConfig.class,
-        SwitchingPolicy.POLICY_NAME);
-
     @Activate
     public AlertPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), AlertPolicy::rule);
-    }
-
-    private static AlertRule rule(AlertPolicyConfig c) {
-        return new AlertRule(new SlowdownFilter(c.processNoise(), c.measurementNoise()), c.k(), c.upMargin(),
-            c.minDwellMs());
+        super(new LiveConfig<>(context, PID, ConfigReader.of(AlertPolicyConfig.class, POLICY_NAME), properties),
+            c -> new AlertRule(new SlowdownFilter(c.processNoise(), c.measurementNoise()), c.k(), c.upMargin(),
+                c.minDwellMs()));
     }
 
     @Override

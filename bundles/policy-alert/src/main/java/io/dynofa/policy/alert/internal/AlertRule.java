@@ -1,7 +1,9 @@
 package io.dynofa.policy.alert.internal;
 
 import io.dynofa.policy.api.Decision;
+import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,7 @@ final class AlertRule {
     }
 
     Decision decide(PolicyContext c) {
-        OptionalDouble observed = SlowdownObservation.of(c);
+        OptionalDouble observed = Slowdown.observed(c);
         if (observed.isEmpty()) {
             return Decision.stay("no slowdown or latency yet");
         }

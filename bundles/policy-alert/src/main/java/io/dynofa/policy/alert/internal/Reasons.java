@@ -1,6 +1,7 @@
 package io.dynofa.policy.alert.internal;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.PolicyContext;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ final class Reasons {
 
     String fits(int index, double budgetMs) {
         Level level = context.levels().get(index);
-        double estimate = LevelFit.estimateMs(level, bound);
+        double estimate = LevelFit.expectedMs(level, bound);
         String text = estimate <= budgetMs
             ? format("%s: %s est %.2f ms <= %.2f ms", slowdown, level.id(), estimate, budgetMs)
             : format("%s: no level fits %.2f ms, %s est %.2f ms", slowdown, budgetMs, level.id(), estimate);
@@ -32,13 +33,13 @@ final class Reasons {
     String outsideUpMargin(int index, double upBudgetMs, double upMargin) {
         Level level = context.levels().get(index);
         return format("%s: %s est %.2f ms > %.2f ms (up margin %.2f), keeping %s", slowdown, level.id(),
-            LevelFit.estimateMs(level, bound), upBudgetMs, upMargin, context.currentLevel().id());
+            LevelFit.expectedMs(level, bound), upBudgetMs, upMargin, context.currentLevel().id());
     }
 
     String raisesToFloor(int index) {
         Level level = context.levels().get(index);
         return format("%s: %s est %.2f ms <= %.2f ms, up to accuracy floor %.1f%%", slowdown, level.id(),
-            LevelFit.estimateMs(level, bound), context.targetMs(), context.accuracyFloor());
+            LevelFit.expectedMs(level, bound), context.targetMs(), context.accuracyFloor());
     }
 
     String dwelling(long minDwellNanos, String reason) {

@@ -26,16 +26,10 @@ public final class CrossBackendPolicy extends ConfiguredComponent<CrossBackendCo
     static final String PID = "io.dynofa.policy.crossbackend";
     static final String NAME = "cross-backend";
 
-    private static final ConfigReader<CrossBackendConfig> READER = ConfigReader.of(CrossBackendConfig.class,
-        SwitchingPolicy.POLICY_NAME);
-
     @Activate
     public CrossBackendPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), CrossBackendPolicy::rule);
-    }
-
-    private static CrossBackendRule rule(CrossBackendConfig c) {
-        return new CrossBackendRule(c.margin(), c.minDwellMs(), c.recoveryHalfLifeMs());
+        super(new LiveConfig<>(context, PID, ConfigReader.of(CrossBackendConfig.class, POLICY_NAME), properties),
+            c -> new CrossBackendRule(c.margin(), c.minDwellMs(), c.recoveryHalfLifeMs()));
     }
 
     @Override

@@ -5,12 +5,12 @@ import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.BackendLevels;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
- * The cross-backend rule: for every backend the family is resident on, its effective slowdown (measured there,
- * {@code latency.slowdown.<id>}, or remembered; times {@code 1 / (1 - busy)} when a monitor reports the device
+ * The cross-backend rule: for every backend the family is resident on, its effective slowdown (observed there,
+ * {@link Slowdown#observedOn}, or remembered; times {@code 1 / (1 - busy)} when a monitor reports the device
  * {@code backend.busy.<id>} taken by other applications) and its most accurate level that fits the target at
  * that slowdown. The most accurate fitting option wins; on a tie the configured (preferred) backend, then the
  * current one. When nothing fits anywhere: the fastest expected option. Moving up or to another backend waits
@@ -80,12 +80,8 @@ final class CrossBackendRule {
     private double slowdown(PolicyContext c, BackendLevels b) {
         String id = b == null ? c.backendId() : b.backendId();
         Signals signals = c.signals();
-        OptionalDouble measured = signals.get(Metrics.SLOWDOWN_OF_BACKEND + id);
-        if (measured.isEmpty() && id.equals(c.backendId())) {
-            measured = signals.get(Metrics.SLOWDOWN);
-        }
         double busy = Math.max(0, Math.min(MAX_BUSY, signals.get(Metrics.BUSY_OF_BACKEND + id, 0)));
-        return memory.estimate(id, measured, signals.nanoTime()) / (1 - busy);
+        return memory.estimate(id, Slowdown.observedOn(c, id), signals.nanoTime()) / (1 - busy);
     }
 
     void reset() {

@@ -2,6 +2,7 @@ package io.dynofa.policy.crossbackend.internal;
 
 import io.dynofa.policy.api.BackendLevels;
 import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.LevelFit;
 
 /**
  * What one backend offers now: its most accurate level whose latency times the backend's effective slowdown
@@ -10,12 +11,7 @@ import io.dynofa.policy.api.Level;
 record Option(BackendLevels backend, int fit, double slowdown) {
 
     static Option of(BackendLevels backend, double slowdown, double budgetMs, double accuracyFloor) {
-        int fit = -1;
-        for (Level level : backend.levels()) {
-            if (level.latencyMs() * slowdown <= budgetMs && level.top1() >= accuracyFloor) {
-                fit = level.index();
-            }
-        }
+        int fit = LevelFit.mostAccurateFittingAtFloor(backend.levels(), slowdown, budgetMs, accuracyFloor).orElse(-1);
         return new Option(backend, fit, slowdown);
     }
 
@@ -29,7 +25,7 @@ record Option(BackendLevels backend, int fit, double slowdown) {
     }
 
     double expectedMs() {
-        return level().latencyMs() * slowdown;
+        return LevelFit.expectedMs(level(), slowdown);
     }
 
     String id() {
@@ -39,7 +35,7 @@ record Option(BackendLevels backend, int fit, double slowdown) {
     @Override
     public String toString() {
         Level l = level();
-        return String.format("%s x%.2f %s %s (%.1f%%, ~%.2f ms)", id(), slowdown, fits() ? "fits" : "fits nothing, fastest",
-            l.id(), l.top1(), expectedMs());
+        return String.format("%s x%.2f %s %s (%.1f%%, ~%.2f ms)", id(), slowdown,
+            fits() ? "fits" : "fits nothing, fastest", l.id(), l.top1(), expectedMs());
     }
 }

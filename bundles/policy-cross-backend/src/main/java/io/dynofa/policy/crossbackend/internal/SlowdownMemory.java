@@ -20,9 +20,9 @@ final class SlowdownMemory {
         this.halfLifeNanos = Math.max(1, halfLifeMs) * 1e6;
     }
 
-    /** {@code measured} when present (and remembered), else the decayed memory, else 1. */
+    /** {@code measured} (a usable slowdown) when present, and remembered; else the decayed memory, else 1. */
     double estimate(String backendId, OptionalDouble measured, long nowNanos) {
-        if (measured.isPresent() && measured.getAsDouble() > 0) {
+        if (measured.isPresent()) {
             seen.put(backendId, new Seen(measured.getAsDouble(), nowNanos));
             return measured.getAsDouble();
         }

@@ -21,16 +21,10 @@ public final class DynofaStepPolicy extends ConfiguredComponent<StepPolicyConfig
     static final String PID = "io.dynofa.policy.step";
     static final String NAME = "dynofa-step";
 
-    private static final ConfigReader<StepPolicyConfig> READER = ConfigReader.of(StepPolicyConfig.class,
-        SwitchingPolicy.POLICY_NAME);
-
     @Activate
     public DynofaStepPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), DynofaStepPolicy::rule);
-    }
-
-    private static StepRule rule(StepPolicyConfig c) {
-        return new StepRule(c.hysteresis(), c.minDwellMs(), c.emergencyFactor());
+        super(new LiveConfig<>(context, PID, ConfigReader.of(StepPolicyConfig.class, POLICY_NAME), properties),
+            c -> new StepRule(c.hysteresis(), c.minDwellMs(), c.emergencyFactor()));
     }
 
     @Override

@@ -2,8 +2,9 @@ package io.dynofa.policy.step.internal;
 
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Latency wins over the accuracy floor: the rule steps down below the floor when the mean exceeds
  * the target, and steps up for the floor only when the mean is within the target and the next level's
- * estimate (profiled latency x observed slowdown) fits it, so floor and latency never ping-pong.
+ * estimate (profiled latency x {@linkplain Slowdown#observed observed slowdown}, 1 when none is) fits it,
+ * so floor and latency never ping-pong.
  */
 final class StepRule {
     private final double hysteresis;
@@ -40,7 +42,7 @@ final class StepRule {
 
     Decision decide(PolicyContext c) {
         OptionalDouble mean = c.signals().get(Metrics.LATENCY_MEAN_MS);
-        double slowdown = c.signals().get(Metrics.SLOWDOWN, 1.0);
+        double slowdown = Slowdown.observed(c).orElse(1.0);
         boolean overTarget = mean.isPresent() && mean.getAsDouble() > c.targetMs();
         if (belowFloor(c) && !overTarget) {
             return raiseToFloor(c, slowdown);
@@ -56,7 +58,7 @@ final class StepRule {
     }
 
     private Decision raiseToFloor(PolicyContext c, double slowdown) {
-        double estimate = estimate(c.levels().get(c.current() + 1), slowdown);
+        double estimate = LevelFit.expectedMs(c.levels().get(c.current() + 1), slowdown);
         if (estimate > c.targetMs()) {
             return Decision.stay(format("below accuracy floor %.1f%% but next level est. %.2f ms > target %.2f ms:"
                 + " latency wins", c.accuracyFloor(), estimate, c.targetMs()));
@@ -83,7 +85,7 @@ final class StepRule {
                 mean, c.targetMs()));
         }
         double threshold = c.targetMs() * (1 - hysteresis);
-        double estimate = estimate(c.levels().get(c.current() + 1), slowdown);
+        double estimate = LevelFit.expectedMs(c.levels().get(c.current() + 1), slowdown);
         if (mean >= threshold) {
             return Decision.stay(format("mean %.2f ms within target %.2f ms, no headroom below %.2f ms",
                 mean, c.targetMs(), threshold));
@@ -102,10 +104,6 @@ final class StepRule {
                 TimeUnit.NANOSECONDS.toMillis(minDwellNanos), reason));
         }
         return Decision.moveTo(level, reason);
-    }
-
-    private static double estimate(Level level, double slowdown) {
-        return level.latencyMs() * slowdown;
     }
 
     private static String format(String pattern, Object... args) {

@@ -21,16 +21,10 @@ public final class LutFitPolicy extends ConfiguredComponent<LutFitPolicyConfig, 
     static final String PID = "io.dynofa.policy.lutfit";
     static final String NAME = "lut-fit";
 
-    private static final ConfigReader<LutFitPolicyConfig> READER = ConfigReader.of(LutFitPolicyConfig.class,
-        SwitchingPolicy.POLICY_NAME);
-
     @Activate
     public LutFitPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), LutFitPolicy::rule);
-    }
-
-    private static LutFitRule rule(LutFitPolicyConfig c) {
-        return new LutFitRule(c.smoothing(), c.margin(), c.minDwellMs());
+        super(new LiveConfig<>(context, PID, ConfigReader.of(LutFitPolicyConfig.class, POLICY_NAME), properties),
+            c -> new LutFitRule(c.smoothing(), c.margin(), c.minDwellMs()));
     }
 
     @Override

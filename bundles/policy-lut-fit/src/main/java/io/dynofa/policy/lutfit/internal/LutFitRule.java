@@ -2,8 +2,8 @@ package io.dynofa.policy.lutfit.internal;
 
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.PolicyContext;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ final class LutFitRule {
             return Decision.stay("no slowdown or latency yet");
         }
         double budget = c.targetMs() * margin;
-        int chosen = mostAccurateFitting(c.levels(), factor.getAsDouble(), budget);
+        int chosen = LevelFit.mostAccurateFitting(c.levels(), factor.getAsDouble(), budget);
         String reason = reason(c, chosen, factor.getAsDouble(), budget);
         if (chosen == c.current()) {
             return Decision.stay(reason);
@@ -55,18 +55,9 @@ final class LutFitRule {
         slowdown.reset();
     }
 
-    static int mostAccurateFitting(List<Level> levels, double slowdown, double budgetMs) {
-        for (int i = levels.size() - 1; i > 0; i--) {
-            if (levels.get(i).latencyMs() * slowdown <= budgetMs) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
     private static String reason(PolicyContext c, int chosen, double slowdown, double budget) {
         Level level = c.levels().get(chosen);
-        double estimate = level.latencyMs() * slowdown;
+        double estimate = LevelFit.expectedMs(level, slowdown);
         String fit = estimate <= budget
             ? format("level %d est. %.2f ms <= %.2f ms (slowdown %.2f)", chosen, estimate, budget, slowdown)
             : format("no level fits %.2f ms, fastest est. %.2f ms (slowdown %.2f)", budget, estimate, slowdown);

@@ -1,14 +1,10 @@
 package io.dynofa.policy.lutfit.internal;
 
-import io.dynofa.monitor.api.Metrics;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
 import java.util.OptionalDouble;
 
-/**
- * The observed slowdown (measured / profiled latency), smoothed with an exponentially weighted moving
- * average. Taken from {@link Metrics#SLOWDOWN}, or else from the mean latency over the current level's
- * profiled latency.
- */
+/** The {@linkplain Slowdown#observed observed slowdown}, smoothed with an exponentially weighted moving average. */
 final class SlowdownEstimate {
     private final double smoothing;
     private volatile double smoothed = Double.NaN;
@@ -23,7 +19,7 @@ final class SlowdownEstimate {
 
     /** Folds this decision's observation in; empty when this decision brings none. */
     OptionalDouble update(PolicyContext c) {
-        OptionalDouble observed = observe(c);
+        OptionalDouble observed = Slowdown.observed(c);
         if (observed.isEmpty()) {
             return observed;
         }
@@ -36,22 +32,5 @@ final class SlowdownEstimate {
 
     void reset() {
         smoothed = Double.NaN;
-    }
-
-    private static OptionalDouble observe(PolicyContext c) {
-        OptionalDouble slowdown = c.signals().get(Metrics.SLOWDOWN);
-        if (slowdown.isPresent() && isUsable(slowdown.getAsDouble())) {
-            return slowdown;
-        }
-        OptionalDouble mean = c.signals().get(Metrics.LATENCY_MEAN_MS);
-        double profiled = c.currentLevel().latencyMs();
-        if (mean.isPresent() && isUsable(profiled) && isUsable(mean.getAsDouble() / profiled)) {
-            return OptionalDouble.of(mean.getAsDouble() / profiled);
-        }
-        return OptionalDouble.empty();
-    }
-
-    private static boolean isUsable(double v) {
-        return v > 0 && Double.isFinite(v);
     }
 }

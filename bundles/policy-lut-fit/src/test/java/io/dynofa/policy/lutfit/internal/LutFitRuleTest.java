@@ -16,15 +16,13 @@ public class LutFitRuleTest {
 
     @Test
     public void choosesTheMostAccurateLevelThatFitsTheBudget() {
-        assertEquals(1, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 1.0, 1.8));
-        assertEquals(3, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 0.85, 1.8));
-        assertEquals(4, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 0.5, 1.8));
-        assertEquals(0, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 2.0, 1.8));
+        assertEquals(1, unsmoothed.decide(withSlowdown(0, 1.0)).level());
+        assertEquals(3, unsmoothed.decide(withSlowdown(0, 0.85)).level());
+        assertEquals(4, unsmoothed.decide(withSlowdown(0, 0.5)).level());
     }
 
     @Test
     public void fastestLevelWhenNoneFits() {
-        assertEquals(0, LutFitRule.mostAccurateFitting(PolicyContexts.LEVELS, 3.0, 1.8));
         Decision d = unsmoothed.decide(withSlowdown(2, 3.0));
         assertEquals(0, d.level());
         assertTrue(d.reason(), d.reason().contains("no level fits 1.80 ms"));

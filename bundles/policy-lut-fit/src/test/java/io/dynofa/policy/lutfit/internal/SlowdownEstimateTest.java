@@ -5,7 +5,6 @@ import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.dynofa.monitor.api.Metrics;
 import java.util.Map;
 import org.junit.Test;
 
@@ -29,17 +28,6 @@ public class SlowdownEstimateTest {
         estimate.update(withSlowdown(0, 1.0));
         estimate.reset();
         assertEquals(3.0, estimate.update(withSlowdown(0, 3.0)).getAsDouble(), 1e-12);
-    }
-
-    @Test
-    public void fallsBackToMeanOverTheCurrentLevelsProfile() {
-        double observed = estimate.update(context(1, Map.of(Metrics.LATENCY_MEAN_MS, 2.4), 0, 0)).getAsDouble();
-        assertEquals(1.5, observed, 1e-12);
-    }
-
-    @Test
-    public void nothingObservedWithoutSlowdownOrMean() {
-        assertTrue(estimate.update(context(1, Map.of(Metrics.CPU_LOAD, 0.9), 0, 0)).isEmpty());
     }
 
     @Test
