@@ -71,8 +71,11 @@ public final class IdxReader {
         }
     }
 
-    /** Bytes of one item of these dimensions (the product after the first); more than any limit saturates. */
-    static long itemSize(int[] dims) {
+    /**
+     * Bytes of one item of these dimensions: the product of the dimensions after the first, or
+     * {@code MAX_DATA_BYTES + 1} when it is larger (so it never overflows).
+     */
+    public static long itemSize(int[] dims) {
         long size = 1;
         for (int i = 1; i < dims.length; i++) {
             if (dims[i] == 0) {

@@ -2,6 +2,7 @@ package io.dynofa.family.provider.internal;
 
 import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.config.internal.LiveConfig;
+import io.dynofa.util.internal.DaemonThreads;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,11 +53,7 @@ public final class FamilyProviderComponent {
     @Activate
     public FamilyProviderComponent(BundleContext context, Map<String, Object> properties) {
         registry = new ServiceFamilyRegistry(context);
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dynofa-family-scanner");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = DaemonThreads.scheduler("dynofa-family-scanner");
         config = new LiveConfig<>(context, PID, READER, properties, this::scanProblems);
         schedule(config.config());
     }

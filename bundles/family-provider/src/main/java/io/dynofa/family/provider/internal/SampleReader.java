@@ -5,6 +5,9 @@ import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.util.internal.Idx;
+import io.dynofa.util.internal.IdxReader;
+import io.dynofa.util.internal.IdxReader.DimensionCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,13 +47,13 @@ final class SampleReader {
             throw new IOException("sample: " + spec.count() + " inputs of " + sampleSize + " elements are more than "
                 + MAX_ELEMENTS + " elements");
         }
-        IdxFile images = idx(spec.images(), spec.imagesSha256(), spec.count(), dims -> {
-            if (IdxFile.itemSize(dims) != sampleSize) {
-                throw new IOException("holds items of " + IdxFile.itemSize(dims) + " elements, the input "
+        Idx images = idx(spec.images(), spec.imagesSha256(), spec.count(), dims -> {
+            if (IdxReader.itemSize(dims) != sampleSize) {
+                throw new IOException("holds items of " + IdxReader.itemSize(dims) + " elements, the input "
                     + input.shapeText() + " takes " + sampleSize);
             }
         });
-        IdxFile labels = idx(spec.labels(), spec.labelsSha256(), spec.count(), dims -> {
+        Idx labels = idx(spec.labels(), spec.labelsSha256(), spec.count(), dims -> {
             if (dims.length != 1) {
                 throw new IOException("is not a list of labels (" + dims.length + " dimensions)");
             }
@@ -90,10 +93,15 @@ final class SampleReader {
         return Tensor.ofFloats(values, shape);
     }
 
-    private IdxFile idx(String file, String sha256, int count, IdxFile.DimensionCheck check) throws IOException {
+    private Idx idx(String file, String sha256, int count, DimensionCheck check) throws IOException {
         byte[] bytes = verified(file, sha256);
         try {
-            return IdxFile.read(bytes, count, check);
+            return IdxReader.read(bytes, count, dims -> {
+                if (dims[0] < count) {
+                    throw new IOException("holds " + dims[0] + " items, fewer than the sample's count " + count);
+                }
+                check.accept(dims);
+            });
         } catch (IOException e) {
             throw new IOException("sample: " + file + ": " + e.getMessage(), e);
         }
