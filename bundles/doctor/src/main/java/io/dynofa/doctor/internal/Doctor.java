@@ -2,11 +2,12 @@ package io.dynofa.doctor.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.headless.internal.OrderlyExit;
+import io.dynofa.util.internal.DaemonThreads;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.dynofa.headless.internal.OrderlyExit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -40,9 +41,7 @@ public final class Doctor {
         }
         long settleMs = parse(context.getProperty(SETTLE_PROPERTY));
         PrintStream stdout = System.out;
-        thread = new Thread(() -> examine(context, settleMs, stdout), "dynofa-doctor");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("dynofa-doctor", () -> examine(context, settleMs, stdout));
     }
 
     private void examine(BundleContext context, long settleMs, PrintStream stdout) {

@@ -4,6 +4,7 @@ import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.util.internal.DaemonThreads;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,7 @@ final class LoadDriver implements AutoCloseable {
         this.services = services;
         this.periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
         this.counts = counts;
-        this.thread = new Thread(this::run, "dynofa-soak-load");
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.create("dynofa-soak-load", this::run);
     }
 
     void start() {
