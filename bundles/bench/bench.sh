@@ -55,12 +55,14 @@ fi
 # --- build the runnable and the bench bundle (no tests) -----------------------------------------------
 BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar 2>/dev/null | head -1 || true)
 JMH_DIR="$ROOT/bundles/bench-jmh/target"
-if $build || [ ! -f "$JAR" ] || [ -z "$BENCH_JAR" ] || [ ! -s "$JMH_DIR/classpath.txt" ]; then
+if $build || [ ! -f "$JAR" ] || [ -z "$BENCH_JAR" ] || [ ! -s "$JMH_DIR/classpath.txt" ] \
+    || ! ls "$JMH_DIR"/gateway/gson-*.jar >/dev/null 2>&1; then
   say "building the runnable and the bench bundle (mvn install, tests skipped)"
   mvn -B -q -e -Dstyle.color=never -DskipTests install -pl bundles/runnable,bundles/bench,bundles/bench-jmh -am >&2
 fi
 BENCH_JAR=$(ls "$BENCH_DIR"/target/bench-*.jar | head -1)
 ORT_JAR=$(ls "$ROOT"/bundles/onnxruntime/target/onnxruntime-*.jar | head -1)
+GSON_JAR=$(ls "$JMH_DIR"/gateway/gson-*.jar | head -1)  # the bare memory baseline writes its JSON with Gson
 
 # --- a scratch working directory: runtime-config/, deploy/ (bench bundle), models -> the repo's ------
 WORK="$out/work"
@@ -104,7 +106,8 @@ print(os.path.join(sys.argv[2], fam, next(l["file"] for l in man["levels"] if l[
 PYEOF
 )
 say "bare JVM + one ORT session: $(basename "$largest_file")"
-java -cp "$ORT_JAR:$BENCH_JAR" io.dynofa.bench.internal.BareOrtMain "$largest_file" 2000 >"$out/bare-memory.json"
+java -cp "$ORT_JAR:$BENCH_JAR:$GSON_JAR" io.dynofa.bench.internal.BareOrtMain "$largest_file" 2000 \
+  >"$out/bare-memory.json"
 
 # 1+6 with JMH: one fork per benchmark and level, the serving bundles in a framework inside the fork
 say "JMH: InferenceService vs bare OrtSession.run (-prof gc)"

@@ -152,7 +152,7 @@ def main():
         off = next((s for s in switch if s["series"] == series and s["source"] == "policy"
                     and not s.get("keepWarm", True)), None)
         if on and on.get("keepWarmStates"):
-            row(2, "keep-warm, %s levels: what `RuntimeStatus.keepWarm` said after each of the %d switches"
+            row(2, "keep-warm, %s levels: what `RuntimeStatus.keepWarmState` said after each of the %d switches"
                 % (series, on["switches"]), ", ".join("%s %d" % kv for kv in on["keepWarmStates"].items()),
                 "—", "—", "—", None)
         if on and off and on.get("gatewayCpuCores", -1) > 0 and off.get("gatewayCpuCores", -1) > 0:

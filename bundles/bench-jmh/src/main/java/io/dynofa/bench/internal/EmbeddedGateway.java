@@ -2,18 +2,23 @@ package io.dynofa.bench.internal;
 
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.InferenceService;
+import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
+import io.dynofa.runtime.api.RuntimeStatus;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
+import org.awaitility.Awaitility;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -30,6 +35,8 @@ import org.osgi.util.tracker.ServiceTracker;
 final class EmbeddedGateway implements AutoCloseable {
     static final String BUNDLES = "dynofa.jmh.bundles";
     private static final long TIMEOUT_MS = 60_000;
+    private static final Duration TIMEOUT = Duration.ofMillis(TIMEOUT_MS);
+    private static final Duration STABLE = Duration.ofSeconds(1);
 
     private final Framework framework;
     private final Path storage;
@@ -73,7 +80,7 @@ final class EmbeddedGateway implements AutoCloseable {
         InferenceService service = await(context, InferenceService.class, null);
         RuntimeControl control = await(context, RuntimeControl.class, null);
         Gateway gateway = new Gateway(service, control, null);
-        String familyId = gateway.awaitReady().familyId();
+        String familyId = awaitReadyAndStable(control).familyId();
         ModelFamily family = await(context, ModelFamily.class, "(" + ModelFamily.FAMILY_ID + "=" + familyId + ")");
         return new EmbeddedGateway(framework, storage, gateway, family);
     }
@@ -105,6 +112,21 @@ final class EmbeddedGateway implements AutoCloseable {
             }
             return exports;
         }
+    }
+
+    /**
+     * Waits until the runtime is READY with active levels that have not changed for a second (a stored profile
+     * bound after the first load makes the manager reload them).
+     */
+    private static RuntimeStatus awaitReadyAndStable(RuntimeControl control) {
+        AtomicReference<List<Level>> previous = new AtomicReference<>(List.of());
+        Awaitility.await("a READY runtime whose levels stay the same for " + STABLE).atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(5)).during(STABLE).until(() -> {
+                List<Level> levels = control.levels();
+                return levels.equals(previous.getAndSet(levels)) && !levels.isEmpty()
+                    && control.status().state() == RuntimeStatus.State.READY;
+            });
+        return control.status();
     }
 
     private static <T> T await(BundleContext context, Class<T> type, String filter) throws Exception {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Memory baseline, run outside OSGi as {@code java -cp onnxruntime.jar:bench.jar
+ * Memory baseline, run outside OSGi as {@code java -cp onnxruntime.jar:bench.jar:gson.jar
  * io.dynofa.bench.internal.BareOrtMain MODEL.onnx RUNS}: a bare JVM with one ORT session of one level,
  * run RUNS times at batch 1; prints one JSON object with VmRSS (kB) and the median latency.
  */
@@ -36,7 +36,7 @@ public final class BareOrtMain {
             out.put("rssKb", Probes.rssKb());
             out.put("hwmKb", Probes.statusKb(Path.of("/proc/self/status"), "VmHWM:"));
             out.put("medianUs", Stats.round(Stats.median(times, runs) / 1e3, 1));
-            System.out.print(Json.write(out));
+            System.out.print(ReportJson.write(out));
         }
     }
 }

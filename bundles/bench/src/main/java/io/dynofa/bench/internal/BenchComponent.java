@@ -65,7 +65,7 @@ public final class BenchComponent {
                 status = 1;
             }
             try {
-                Files.writeString(Path.of(out), Json.write(report));
+                Files.writeString(Path.of(out), ReportJson.write(report));
             } catch (IOException e) {
                 e.printStackTrace();
                 status = 1;

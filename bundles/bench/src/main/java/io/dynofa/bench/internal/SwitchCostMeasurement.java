@@ -152,7 +152,7 @@ final class SwitchCostMeasurement {
                 }
                 samples.set(first + s, next.id(), client.decisionToFirstResult, client.decisionToFirstStart,
                     client.firstLatency, Stats.median(client.steady, client.steadyCount));
-                samples.keepWarmState(gateway.control().status().keepWarm());
+                samples.keepWarmState(gateway.control().status().keepWarmState());
                 client.phase = 0;
                 current = next;
                 Thread.sleep(20 + random.nextInt(30));

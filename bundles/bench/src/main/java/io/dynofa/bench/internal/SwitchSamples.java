@@ -1,10 +1,12 @@
 package io.dynofa.bench.internal;
 
+import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.util.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,15 +46,19 @@ final class SwitchSamples {
     }
 
     /**
-     * Counts what the runtime's status said keeping warm did right after a measured switch, by kind
-     * ("warming", "paused: system CPU load", ...); null (a runtime without it) is not counted.
+     * Counts what keeping warm did right after a measured switch, by kind: its mode ("warming", "off", ...) and,
+     * when paused, why ("paused: cpu load", "paused: no requests", ...); null (a runtime without it) is not counted.
      */
-    void keepWarmState(String state) {
+    void keepWarmState(KeepWarmState state) {
         if (state != null) {
-            String kind = state.startsWith("warming") ? "warming"
-                : state.startsWith("paused: system CPU load") ? "paused: system CPU load" : state;
+            String kind = state.mode() == KeepWarmState.Mode.PAUSED && state.pause() != null
+                ? "paused: " + words(state.pause().name()) : words(state.mode().name());
             keepWarmStates.merge(kind, 1, Integer::sum);
         }
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Closes a block of {@code switches} samples ending at the last reserved one, measured at {@code cores}. */

@@ -2,6 +2,9 @@ package io.dynofa.bench.internal;
 
 import static org.junit.Assert.assertEquals;
 
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.KeepWarmState.Mode;
+import io.dynofa.runtime.api.KeepWarmState.Pause;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -37,16 +40,17 @@ public class SwitchSamplesTest {
     }
 
     @Test
-    public void keepWarmStatesAreCountedByKind() {
+    public void keepWarmStatesAreCountedByModeAndPauseReason() {
         SwitchSamples samples = new SwitchSamples();
-        samples.keepWarmState("warming l1, l3 every 10 ms");
-        samples.keepWarmState("warming l2 every 12 ms");
-        samples.keepWarmState("paused: system CPU load 0.95, at or above 0.90");
-        samples.keepWarmState("paused: system CPU load 0.91, at or above 0.90");
-        samples.keepWarmState("paused: no requests");
+        samples.keepWarmState(new KeepWarmState(Mode.WARMING, null, List.of("l1", "l3"), 10));
+        samples.keepWarmState(new KeepWarmState(Mode.WARMING, null, List.of("l2"), 12));
+        samples.keepWarmState(new KeepWarmState(Mode.PAUSED, Pause.CPU_LOAD, List.of(), 10));
+        samples.keepWarmState(new KeepWarmState(Mode.PAUSED, Pause.CPU_LOAD, List.of(), 10));
+        samples.keepWarmState(new KeepWarmState(Mode.PAUSED, Pause.NO_REQUESTS, List.of(), 10));
+        samples.keepWarmState(new KeepWarmState(Mode.OFF, null, List.of(), 0));
         samples.keepWarmState(null);
 
-        assertEquals(Map.of("warming", 2, "paused: system CPU load", 2, "paused: no requests", 1),
+        assertEquals(Map.of("warming", 2, "paused: cpu load", 2, "paused: no requests", 1, "off", 1),
             samples.summary().get("keepWarmStates"));
     }
 }
