@@ -22,9 +22,12 @@ public final class DaemonThreads {
         return task -> create(name + "-" + made.incrementAndGet(), task);
     }
 
-    /** A single daemon thread (made by {@link #factory}) running scheduled and submitted tasks in order. */
+    /**
+     * A single daemon thread named {@code name} (exactly: there is one at a time) running scheduled and submitted
+     * tasks in order.
+     */
     public static ScheduledExecutorService scheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(factory(name));
+        return Executors.newSingleThreadScheduledExecutor(task -> create(name, task));
     }
 
     /** A daemon thread named {@code name} running {@code task}, not yet started. */

@@ -58,7 +58,7 @@ public class DaemonThreadsTest {
             }
         });
         assertTrue(started.await(30, TimeUnit.SECONDS));
-        assertEquals("dynofa-sched-1", runner.get().getName());
+        assertEquals("dynofa-sched", runner.get().getName());
         assertTrue(runner.get().isDaemon());
 
         assertTrue(DaemonThreads.stop(scheduler, Duration.ofSeconds(30)));

@@ -1,6 +1,6 @@
 package io.dynofa.monitor.common.internal;
 
-import java.util.concurrent.Executors;
+import io.dynofa.util.internal.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +13,7 @@ public final class PeriodicSampler implements AutoCloseable {
         if (schedule.firstOnCaller()) {
             sampler.sample();
         }
-        this.executor = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, threadName));
+        this.executor = DaemonThreads.scheduler(threadName);
         if (schedule.firstOnCaller()) {
             executor.scheduleAtFixedRate(sampler::sample, interval, interval, TimeUnit.MILLISECONDS);
         } else {
@@ -24,11 +24,5 @@ public final class PeriodicSampler implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }
