@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.dynofa.config.testing.TestBundle;
 import io.dynofa.policy.api.Decision;
-import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 public class AlertPolicyTest {
@@ -40,41 +40,11 @@ public class AlertPolicyTest {
             bundle.problems());
     }
 
-    private AlertPolicy policy(AlertPolicyConfig config) {
-        return new AlertPolicy(bundle.context(), TestBundle.properties(config));
+    private AlertPolicy policy(Map<String, Object> properties) {
+        return new AlertPolicy(bundle.context(), properties);
     }
 
-    private static AlertPolicyConfig config(double q, double r, double k, double upMargin, long minDwellMs) {
-        return new AlertPolicyConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return AlertPolicyConfig.class;
-            }
-
-            @Override
-            public double processNoise() {
-                return q;
-            }
-
-            @Override
-            public double measurementNoise() {
-                return r;
-            }
-
-            @Override
-            public double k() {
-                return k;
-            }
-
-            @Override
-            public double upMargin() {
-                return upMargin;
-            }
-
-            @Override
-            public long minDwellMs() {
-                return minDwellMs;
-            }
-        };
+    private static Map<String, Object> config(double q, double r, double k, double upMargin, long minDwellMs) {
+        return Map.of("processNoise", q, "measurementNoise", r, "k", k, "upMargin", upMargin, "minDwellMs", minDwellMs);
     }
 }

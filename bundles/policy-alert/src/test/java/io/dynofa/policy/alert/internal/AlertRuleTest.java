@@ -1,8 +1,9 @@
 package io.dynofa.policy.alert.internal;
 
+import static io.dynofa.policy.testing.DecisionAssert.assertMove;
+import static io.dynofa.policy.testing.DecisionAssert.assertStay;
 import static io.dynofa.policy.testing.PolicyContexts.at;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import io.dynofa.policy.api.Decision;
 import org.junit.Test;
@@ -127,15 +128,5 @@ public class AlertRuleTest {
             last = rule.decide(at(4).slowdown(1.0).build());
         }
         return last.level();
-    }
-
-    static void assertMove(int level, Decision d, String reasonPart) {
-        assertEquals(d.toString(), level, d.level());
-        assertTrue(d.reason(), d.reason().contains(reasonPart));
-    }
-
-    static void assertStay(Decision d, String reasonPart) {
-        assertTrue(d.toString(), d.isStay());
-        assertTrue(d.reason(), d.reason().contains(reasonPart));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import io.dynofa.config.testing.TestBundle;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.testing.PolicyContexts;
-import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -36,31 +35,11 @@ public class DynofaStepPolicyTest {
         assertEquals(0, bundle.sources());
     }
 
-    private DynofaStepPolicy policy(StepPolicyConfig config) {
-        return new DynofaStepPolicy(bundle.context(), TestBundle.properties(config));
+    private DynofaStepPolicy policy(Map<String, Object> properties) {
+        return new DynofaStepPolicy(bundle.context(), properties);
     }
 
-    private static StepPolicyConfig config(double hysteresis, long minDwellMs, double emergencyFactor) {
-        return new StepPolicyConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return StepPolicyConfig.class;
-            }
-
-            @Override
-            public double hysteresis() {
-                return hysteresis;
-            }
-
-            @Override
-            public long minDwellMs() {
-                return minDwellMs;
-            }
-
-            @Override
-            public double emergencyFactor() {
-                return emergencyFactor;
-            }
-        };
+    private static Map<String, Object> config(double hysteresis, long minDwellMs, double emergencyFactor) {
+        return Map.of("hysteresis", hysteresis, "minDwellMs", minDwellMs, "emergencyFactor", emergencyFactor);
     }
 }

@@ -1,10 +1,10 @@
 package io.dynofa.policy.step.internal;
 
+import static io.dynofa.policy.testing.DecisionAssert.assertMove;
+import static io.dynofa.policy.testing.DecisionAssert.assertStay;
 import static io.dynofa.policy.testing.PolicyContexts.at;
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.dynofa.policy.api.Decision;
 import org.junit.Test;
 
 public class StepRuleTest {
@@ -106,15 +106,5 @@ public class StepRuleTest {
     @Test(expected = IllegalArgumentException.class)
     public void rejectsEmergencyFactorBelowOne() {
         new StepRule(0.15, 500, 0.9);
-    }
-
-    static void assertMove(int level, Decision d, String reasonPart) {
-        assertEquals(d.toString(), level, d.level());
-        assertTrue(d.reason(), d.reason().contains(reasonPart));
-    }
-
-    static void assertStay(Decision d, String reasonPart) {
-        assertTrue(d.toString(), d.isStay());
-        assertTrue(d.reason(), d.reason().contains(reasonPart));
     }
 }

@@ -4,7 +4,7 @@ import static io.dynofa.policy.testing.PolicyContexts.withSlowdown;
 import static org.junit.Assert.assertEquals;
 
 import io.dynofa.config.testing.TestBundle;
-import java.lang.annotation.Annotation;
+import java.util.Map;
 import org.junit.Test;
 
 public class LutFitPolicyTest {
@@ -25,31 +25,11 @@ public class LutFitPolicyTest {
         assertEquals(1, policy.decide(withSlowdown(0, 1.0)).level());
     }
 
-    private LutFitPolicy policy(LutFitPolicyConfig config) {
-        return new LutFitPolicy(bundle.context(), TestBundle.properties(config));
+    private LutFitPolicy policy(Map<String, Object> properties) {
+        return new LutFitPolicy(bundle.context(), properties);
     }
 
-    private static LutFitPolicyConfig config(double smoothing, double margin, long minDwellMs) {
-        return new LutFitPolicyConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return LutFitPolicyConfig.class;
-            }
-
-            @Override
-            public double smoothing() {
-                return smoothing;
-            }
-
-            @Override
-            public double margin() {
-                return margin;
-            }
-
-            @Override
-            public long minDwellMs() {
-                return minDwellMs;
-            }
-        };
+    private static Map<String, Object> config(double smoothing, double margin, long minDwellMs) {
+        return Map.of("smoothing", smoothing, "margin", margin, "minDwellMs", minDwellMs);
     }
 }
