@@ -9,7 +9,8 @@ import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.profile.api.ProfileStore;
-import io.dynofa.runtime.api.ProblemSource;
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,25 +21,23 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * Everything off the inference path, run on the manager's single thread: choosing and loading the
- * family on a backend, and the periodic policy decision. DS callbacks only record bindings and ask
- * for a reconcile.
+ * Everything off the inference path: the bound plug-ins, choosing and loading the family on a backend, and the
+ * periodic policy decision, run on the manager's single thread. DS callbacks hand their services to
+ * {@link #bound}, {@link #updated} and {@link #unbound}, which record them and ask for a reconcile; an unbound
+ * backend or family is retired from the {@link Residency} before the callback returns. The manager's threads and
+ * what each owns are drawn in docs/manager.md.
  */
 final class Controller {
     private static final System.Logger LOG = System.getLogger(Controller.class.getName());
 
-    final ServiceRegistry<ModelFamily> families = new ServiceRegistry<>(ServiceKind.FAMILY);
-    final ServiceRegistry<DeviceBackend> backends = new ServiceRegistry<>(ServiceKind.BACKEND);
-    final ServiceRegistry<SwitchingPolicy> policies = new ServiceRegistry<>(ServiceKind.POLICY);
-    final ServiceRegistry<Monitor> monitors = new ServiceRegistry<>(ServiceKind.MONITOR);
-    final ServiceRegistry<ProblemSource> problemSources = new ServiceRegistry<>(ServiceKind.PROBLEM_SOURCE);
-
-    private final InferenceEngine engine;
-    private final Selection selection = new Selection(families, backends, policies);
+    private final Bindings bound = new Bindings();
+    private final ServiceRegistry<ModelFamily> families = bound.families;
+    private final ServiceRegistry<DeviceBackend> backends = bound.backends;
+    private final Selection selection = new Selection(bound.families, bound.backends, bound.policies);
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private final LongAdder switches = new LongAdder();
     private final ManagerThread thread;
-    private final Residency residency = new Residency();
+    private final Residency residency;
     private final Reconciler reconciler;
     private final DecisionExecutor executor;
     private final LevelWarmer warmer;
@@ -46,24 +45,26 @@ final class Controller {
     private volatile Settings settings;
     private volatile String pinned;
     private volatile boolean loading;
-    private volatile List<String> configProblems = List.of();
-    private volatile List<String> bindingProblems = List.of();
-    private volatile List<String> policyProblems = List.of();
+    private volatile List<Problem> configProblems = List.of();
+    private volatile List<Problem> bindingProblems = List.of();
+    private volatile List<Problem> policyProblems = List.of();
     private volatile String lastDecision = "none yet";
     /** Until when ({@link System#nanoTime()}) a family that went away keeps serving, and what status says. */
     private volatile long familyGraceUntil = System.nanoTime();
-    private volatile String familyGrace = "";
+    private volatile Problem familyGrace;
     private volatile Signals signals = Signals.empty();
     private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
+    /** The profile store bound, of those offered (an unbind of another one leaves it in use). */
+    private volatile ProfileStore boundProfiles;
     private long lastDecidedGeneration = -1;
     private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
-        this.engine = engine;
-        this.reconciler = new Reconciler(engine, residency);
+        this.residency = new Residency(engine);
+        this.reconciler = new Reconciler(residency);
         this.warmer = new LevelWarmer(engine, settings.keepWarm(), () -> signals.get(Metrics.CPU_LOAD, Double.NaN));
-        this.executor = new DecisionExecutor(engine, residency, warmer);
+        this.executor = new DecisionExecutor(residency, warmer);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(this::tick, settings.decisionIntervalMs());
@@ -95,6 +96,52 @@ final class Controller {
         }
     }
 
+    /** A plug-in service bound: recorded; a family or backend may change what is resident. */
+    <T> void bound(ServiceKind<T> kind, T service, Map<String, ?> properties) {
+        bound.of(kind).add(service, properties);
+        if (kind == ServiceKind.FAMILY || kind == ServiceKind.BACKEND) {
+            requestReconcile();
+        }
+    }
+
+    /**
+     * A plug-in service's properties changed: a family or backend now known under another id (or standing in for
+     * another) departs as before; otherwise the residency is brought in line with it.
+     */
+    <T> void updated(ServiceKind<T> kind, T service, Map<String, ?> properties) {
+        ServiceRegistry.Update<T> update = bound.of(kind).update(service, properties);
+        if (kind != ServiceKind.FAMILY && kind != ServiceKind.BACKEND) {
+            return;
+        }
+        Registration<T> before = update.before();
+        Registration<T> after = update.after();
+        if (before != null && before.service() != after.service()) {
+            departed(before.service(), "'" + before.id() + "' is now registered as '" + after.id() + "'");
+        } else {
+            requestReconcile();
+        }
+    }
+
+    /** A plug-in service unbound: a family or backend is no longer used once this returns. */
+    <T> void unbound(ServiceKind<T> kind, T service, Map<String, ?> properties) {
+        Registration<T> gone = bound.of(kind).remove(service, properties);
+        if (gone != null && (kind == ServiceKind.FAMILY || kind == ServiceKind.BACKEND)) {
+            departed(gone.service(), kind.noun() + " '" + gone.id() + "' went away");
+        }
+    }
+
+    List<String> policyIds() {
+        return bound.policies.ids();
+    }
+
+    List<String> familyIds() {
+        return families.ids();
+    }
+
+    List<DeviceBackend> backendServices() {
+        return backends.values();
+    }
+
     /**
      * Stops using {@code departed}'s resources: its resident sets are retired and, if one of them was serving,
      * another backend's resident set of the same family takes over in the same step (no failed request when
@@ -103,52 +150,61 @@ final class Controller {
      */
     void departed(Object departed, String why) {
         Predicate<ActiveSet> uses = set -> set.family() == departed || set.backend() == departed;
-        List<ActiveSet> gone = new ArrayList<>(residency.removeIf(uses));
-        ActiveSet serving = engine.active();
-        if (serving != null && uses.test(serving) && !gone.contains(serving)) {
-            gone.add(serving); // a departed family's set, serving during a hand-over
-        }
-        boolean handOver = departed instanceof ModelFamily && serving != null && serving.family() == departed
+        ActiveSet serving = residency.serving();
+        boolean servingUsesIt = serving != null && uses.test(serving);
+        boolean handOver = departed instanceof ModelFamily && servingUsesIt
             && selection.family(settings, null, new ArrayList<>()) != null;
         long graceMs = settings.limits().familyGraceMs();
-        boolean grace = !handOver && graceMs > 0 && departed instanceof ModelFamily && serving != null
-            && serving.family() == departed;
+        boolean grace = !handOver && graceMs > 0 && departed instanceof ModelFamily && servingUsesIt;
         if (grace) {
             familyGraceUntil = System.nanoTime() + graceMs * 1_000_000L;
-            familyGrace = "family '" + serving.familyId() + "' went away and no other family is registered: serving "
-                + "its resident levels for up to " + graceMs + " ms (familyGraceMs) until one is";
+            familyGrace = Problems.of(Problem.FAMILY_DEPARTED, serving.familyId(), "family '" + serving.familyId()
+                + "' went away and no other family is registered: serving its resident levels for up to " + graceMs
+                + " ms (familyGraceMs) until one is");
             thread.schedule(this::requestReconcile, graceMs + 1);
         }
-        for (ActiveSet set : gone) {
-            if ((handOver || grace) && set == serving) {
-                continue; // the reconciler retires it once the next family serves, or the grace ends
-            }
-            engine.retire(set, residency.preferredOrAny(settings.backend()), why);
-        }
+        // in a hand-over or the grace the serving set keeps serving: the reconciler retires it once the next family
+        // serves, or the grace ends
+        List<ActiveSet> gone = residency.retire(uses, handOver || grace, settings.backend(), why);
         if (!gone.isEmpty()) {
+            ActiveSet now = residency.serving();
             LOG.log(Level.INFO, why + ": released " + (gone.size() == 1 ? "its resident levels" : "the resident levels "
                 + "of " + gone.size() + " sets") + "; serving " + (handOver ? "it until the next family is resident"
                 : grace ? "it for up to " + graceMs + " ms until a family is registered"
-                : engine.active() == null ? "nothing" : "from backend '" + engine.active().backendId() + "'"));
+                : now == null ? "nothing" : "from backend '" + now.backendId() + "'"));
         }
         requestReconcile();
     }
 
     /**
-     * Binds (or, with null, unbinds) the store of device profiles and reconciles: a stored profile for
-     * the active family and backend that differs from the one in use makes the active set reload. Without
-     * a store the serving set is kept as it is.
+     * Binds the store of device profiles and reconciles: a stored profile for the active family and backend that
+     * differs from the one in use makes the active set reload. Without a store the serving set is kept as it is.
      */
-    void profiles(ProfileStore store) {
+    void profilesBound(ProfileStore store) {
+        boundProfiles = store;
         profiles = store;
         requestReconcile();
+    }
+
+    /** The bound store's revision changed (a profile saved). */
+    void profilesUpdated(ProfileStore store) {
+        profiles = store;
+        requestReconcile();
+    }
+
+    void profilesUnbound(ProfileStore store) {
+        if (boundProfiles == store) {
+            boundProfiles = null;
+            profiles = null;
+            requestReconcile();
+        }
     }
 
     /** Holds {@code levelId} (null: the policy decides again); applied at once, without reading the monitors. */
     void pin(String levelId) {
         pinned = levelId;
         thread.execute(() -> {
-            ActiveSet set = engine.active();
+            ActiveSet set = residency.serving();
             if (set != null && !applyPin(set)) {
                 tick();
             }
@@ -163,28 +219,22 @@ final class Controller {
         thread.shutdown();
         reconciler.close();
         warmer.shutdown();
-        ActiveSet last = engine.swap(null, "the runtime manager stopped");
-        List<ActiveSet> retired = new ArrayList<>(residency.removeIf(set -> true));
-        if (last != null && !retired.contains(last)) {
-            retired.add(last);
-        }
-        retired.forEach(ActiveSet::retire);
-        return retired;
+        return residency.stopServing("the runtime manager stopped");
     }
 
     private void reconcile() {
         Settings s = settings;
         long waitMs = s.profileWaitMs() - (System.nanoTime() - startedAt) / 1_000_000;
-        if (profiles == null && engine.active() == null && waitMs > 0) {
+        if (profiles == null && residency.serving() == null && waitMs > 0) {
             // a stored profile spares measuring every level; the profiler may be just starting
             thread.schedule(this::requestReconcile, waitMs);
             return;
         }
-        List<String> problems = new ArrayList<>();
-        ModelFamily family = selection.family(s, engine.active(), problems);
+        List<Problem> problems = new ArrayList<>();
+        ModelFamily family = selection.family(s, residency.serving(), problems);
         int familyProblems = problems.size();
         DeviceBackend backend = selection.backend(s, problems);
-        if (family == null && engine.active() != null && System.nanoTime() - familyGraceUntil < 0) {
+        if (family == null && residency.serving() != null && System.nanoTime() - familyGraceUntil < 0) {
             problems.add(familyGrace);
             bindingProblems = problems;
             return;
@@ -193,16 +243,16 @@ final class Controller {
             String reason = family == null ? (families.isEmpty() ? "no model family is registered"
                 : "family '" + s.family() + "' is not registered")
                 : "no usable device backend is bound: "
-                    + String.join("; ", problems.subList(familyProblems, problems.size()));
-            residency.removeIf(set -> true).forEach(set -> engine.retire(set, null, reason));
-            retire(engine.swap(null, reason));
+                    + String.join("; ", problems.subList(familyProblems, problems.size()).stream()
+                        .map(Problem::text).toList());
+            residency.stopServing(reason);
             bindingProblems = problems;
             return;
         }
         List<DeviceBackend> usable = selection.usableBackends(s);
         usable.remove(backend);
         usable.add(0, backend);
-        loading = engine.active() == null;
+        loading = residency.serving() == null;
         boolean more;
         try {
             more = reconciler.reconcile(s, family, usable, profiles, problems);
@@ -215,16 +265,10 @@ final class Controller {
         }
     }
 
-    private static void retire(ActiveSet set) {
-        if (set != null) {
-            set.retire();
-        }
-    }
-
     private void tick() {
         Signals now = readMonitors();
         signals = now;
-        ActiveSet set = engine.active();
+        ActiveSet set = residency.serving();
         if (set == null) {
             return;
         }
@@ -233,10 +277,10 @@ final class Controller {
         }
         String pin = pinned;
         Settings s = settings;
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (pin != null) {
-            problems.add("pinned level '" + pin + "' is not an active level " + set.levels().stream()
-                .map(io.dynofa.policy.api.Level::id).toList() + "; the policy decides");
+            problems.add(Problems.of(Problem.PIN_UNKNOWN, pin, "pinned level '" + pin + "' is not an active level "
+                + set.levels().stream().map(io.dynofa.policy.api.Level::id).toList() + "; the policy decides"));
         }
         SwitchingPolicy policy = selection.policy(s, problems);
         policyProblems = problems;
@@ -286,7 +330,7 @@ final class Controller {
 
     private Signals readMonitors() {
         Map<String, Double> values = new HashMap<>();
-        for (Monitor m : monitors.values()) {
+        for (Monitor m : bound.monitors.values()) {
             try {
                 if (m.unavailableReason().isEmpty()) {
                     values.putAll(m.read());
@@ -319,6 +363,10 @@ final class Controller {
         return warmer.describe();
     }
 
+    KeepWarmState keepWarmState() {
+        return warmer.state();
+    }
+
     Signals signals() {
         return signals;
     }
@@ -328,23 +376,21 @@ final class Controller {
         return p == null ? null : p.name();
     }
 
-    void configProblems(List<String> problems) {
-        configProblems = List.copyOf(problems);
-        problems.forEach(p -> LOG.log(Level.WARNING, "configuration: " + p));
+    /** The configuration's problems, logged once here. */
+    void configProblems(List<Problem> problems) {
+        configProblems = problems.stream().map(p -> p.from(Problem.RUNTIME)).toList();
+        problems.forEach(p -> LOG.log(Level.WARNING, "configuration: " + p.text()));
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    List<String> problems() {
-        List<String> all = new ArrayList<>(configProblems);
+    List<Problem> problems() {
+        List<Problem> all = new ArrayList<>(configProblems);
         all.addAll(bindingProblems);
         all.addAll(policyProblems);
-        for (ServiceRegistry<?> registry : List.of(families, backends, policies, monitors, problemSources)) {
-            all.addAll(registry.problems());
-        }
-        all.addAll(SourceProblems.of(problemSources.all()));
+        all.addAll(bound.problems());
         return all;
     }
 }

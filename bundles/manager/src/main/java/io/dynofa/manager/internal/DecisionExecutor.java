@@ -5,19 +5,17 @@ import java.lang.System.Logger.Level;
 
 /**
  * Carries out a policy's decision, on the manager thread: a level on the serving set, or service moved to
- * another backend's resident set of the same family (a reference swap: in-flight requests finish on the set
- * they leased). The level switched to is run once first (see {@link LevelWarmer}), so the first request on it runs at about
+ * another backend's resident set of the same family through {@link Residency#serve} (a reference swap: in-flight
+ * requests finish on the set they leased). The level switched to is run once first (see {@link LevelWarmer}), so the first request on it runs at about
  * its steady-state speed.
  */
 final class DecisionExecutor {
     private static final System.Logger LOG = System.getLogger(DecisionExecutor.class.getName());
 
-    private final InferenceEngine engine;
     private final Residency residency;
     private final LevelWarmer warmer;
 
-    DecisionExecutor(InferenceEngine engine, Residency residency, LevelWarmer warmer) {
-        this.engine = engine;
+    DecisionExecutor(Residency residency, LevelWarmer warmer) {
         this.residency = residency;
         this.warmer = warmer;
     }
@@ -33,7 +31,7 @@ final class DecisionExecutor {
         }
         select(target, decision.level() == Decision.STAY ? target.current() : decision.level());
         target.enteredService();
-        if (!engine.serve(target)) {
+        if (!residency.serve(target)) {
             return false;
         }
         LOG.log(Level.INFO, "serving from backend " + target.backendId() + " at level "
@@ -52,7 +50,7 @@ final class DecisionExecutor {
     String outcome(ActiveSet serving, Decision decision) {
         ActiveSet target = target(serving, decision);
         if (target != null) {
-            return engine.active() == serving && target != serving
+            return residency.serving() == serving && target != serving
                 ? decision.reason() + " (backend '" + decision.backendId() + "' just went away: staying)"
                 : decision.reason();
         }

@@ -102,32 +102,13 @@ final class InferenceEngine {
         return active;
     }
 
-    /** Publishes {@code next} (null = not serving, for {@code reason}); returns the set it replaced. */
-    synchronized ActiveSet swap(ActiveSet next, String reason) {
-        ActiveSet previous = active;
-        notReadyReason = reason;
-        active = next;
-        return previous;
-    }
-
-    /** Serves {@code next} unless it has been retired meanwhile (then nothing changes); true when served. */
-    synchronized boolean serve(ActiveSet next) {
-        if (next.isRetired()) {
-            return false;
-        }
-        swap(next, "");
-        return true;
-    }
-
     /**
-     * Retires {@code set}; if it is the one serving, serves {@code replacement} instead (null = stop serving,
-     * for {@code reason}). Atomic with {@link #serve}, so a retired set is never put into service.
+     * Serves {@code next} (null = not serving, for {@code reason}). Called only by {@link Residency}, the owner of
+     * the serving set, under its lock.
      */
-    synchronized void retire(ActiveSet set, ActiveSet replacement, String reason) {
-        set.retire();
-        if (active == set) {
-            swap(replacement != null && !replacement.isRetired() ? replacement : null, reason);
-        }
+    void publish(ActiveSet next, String reason) {
+        notReadyReason = reason == null || reason.isEmpty() ? "not serving" : reason;
+        active = next;
     }
 
     synchronized void addListener(InferenceListener listener) {

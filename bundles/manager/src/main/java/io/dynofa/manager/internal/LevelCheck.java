@@ -9,6 +9,7 @@ import io.dynofa.inference.api.DType;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
+import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,22 +49,22 @@ final class LevelCheck {
      * The check for {@code family}, with the first {@code sampleSize} images of its sample (none when 0 or
      * when it ships none; a sample that cannot be read is a problem, and levels are then checked without it).
      */
-    static LevelCheck of(ModelFamily family, int sampleSize, double tolerancePct, Consumer<String> problems) {
+    static LevelCheck of(ModelFamily family, int sampleSize, double tolerancePct, Consumer<Problem> problems) {
         List<Tensor> images = new ArrayList<>();
         int[] labels = new int[0];
         if (sampleSize > 0) {
             try {
                 Optional<Sample> sample = family.sample();
                 if (sample.isPresent() && sample.get().inputs().dtype() != DType.FLOAT32) {
-                    problems.accept("family " + family.id() + ": only float32 samples are checked; levels checked "
-                        + "without the sample");
+                    problems.accept(Problems.of(Problem.SAMPLE_UNUSABLE, family.id(), "family " + family.id()
+                        + ": only float32 samples are checked; levels checked without the sample"));
                 } else if (sample.isPresent()) {
                     labels = Arrays.copyOf(sample.get().labels(), Math.min(sampleSize, sample.get().size()));
                     images = split(sample.get().inputs(), labels.length);
                 }
             } catch (IOException | RuntimeException e) {
-                problems.accept("family " + family.id() + ": sample unreadable, levels checked without it: "
-                    + e.getMessage());
+                problems.accept(Problems.of(Problem.SAMPLE_UNUSABLE, family.id(), "family " + family.id()
+                    + ": sample unreadable, levels checked without it: " + e.getMessage()));
                 labels = new int[0];
                 images = List.of();
             }

@@ -9,6 +9,7 @@ import io.dynofa.inference.api.Tensor;
 import io.dynofa.policy.api.Level;
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.LevelLatency;
+import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,10 +44,6 @@ final class LevelLoader {
     private final double sampleTolerancePct;
     private final SampleChecks sampleChecks;
     private final LoaderThread thread;
-
-    LevelLoader(int warmupRuns, int profileRuns) {
-        this(warmupRuns, profileRuns, Limits.DEFAULTS);
-    }
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
         this(warmupRuns, profileRuns, limits, new SampleChecks(), new LoaderThread());
@@ -88,7 +85,7 @@ final class LevelLoader {
         return l;
     }
 
-    ActiveSet load(ModelFamily family, DeviceBackend backend, Consumer<String> problems) throws BackendException {
+    ActiveSet load(ModelFamily family, DeviceBackend backend, Consumer<Problem> problems) throws BackendException {
         return load(family, backend, null, problems);
     }
 
@@ -98,7 +95,7 @@ final class LevelLoader {
      * @param problems told of each level that could not be loaded or was refused (the others still load)
      * @throws BackendException when no level at all could be loaded
      */
-    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems)
+    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<Problem> problems)
         throws BackendException {
         return load(family, backend, profile, problems, timed -> { });
     }
@@ -107,16 +104,15 @@ final class LevelLoader {
      * As {@link #load(ModelFamily, DeviceBackend, LatencyProfile, Consumer)}; {@code latencies} is told every
      * level that passed its checks with the latency it was given (measured, or the profile's), Pareto or not.
      */
-    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<String> problems,
+    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<Problem> problems,
                    Consumer<List<LevelLatency>> latencies) throws BackendException {
         LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
         for (LevelSpec spec : candidates(family, profile)) {
-            String name = family.id() + "/" + spec.id();
-            Prepared prepared = bounded(name, abandoned -> prepare(family, backend, spec, profiled(profile, spec),
+            Prepared prepared = bounded(family.id(), spec.id(), abandoned -> prepare(family, backend, spec, profiled(profile, spec),
                 check, abandoned), Prepared::close, problems);
             if (prepared != null && prepared.level() == null) {
-                problems.accept("level " + name + " " + prepared.problem());
+                problems.accept(Problems.levelRefused(family.id(), spec.id(), prepared.problem()));
             } else if (prepared != null) {
                 measured.add(prepared.level());
             }
@@ -150,7 +146,7 @@ final class LevelLoader {
      * had hidden, checked in turn.
      */
     private List<ResidentLevel> sampleCheckedFront(ModelFamily family, List<ResidentLevel> measured, LevelCheck check,
-                                                   Consumer<String> problems) {
+                                                   Consumer<Problem> problems) {
         Set<ResidentLevel> passed = new HashSet<>();
         while (true) {
             List<ResidentLevel> front = LatencyProfile.paretoFront(measured, r -> r.level().latencyMs(),
@@ -164,8 +160,8 @@ final class LevelLoader {
                 passed.add(unchecked);
                 continue;
             }
-            String name = family.id() + "/" + unchecked.spec().id();
-            Optional<String> refusal = bounded(name, abandoned -> check.sampleRefusal(unchecked.spec(),
+            String levelId = unchecked.spec().id();
+            Optional<String> refusal = bounded(family.id(), levelId, abandoned -> check.sampleRefusal(unchecked.spec(),
                 unchecked.model(), abandoned), late -> unchecked.model().close(), problems);
             if (refusal != null && refusal.isEmpty()) {
                 passed.add(unchecked);
@@ -174,7 +170,7 @@ final class LevelLoader {
                 measured.remove(unchecked);
                 if (refusal != null) {
                     unchecked.model().close();
-                    problems.accept("level " + name + " refused: " + refusal.get());
+                    problems.accept(Problems.levelRefused(family.id(), levelId, "refused: " + refusal.get()));
                 }
             }
         }
@@ -196,7 +192,8 @@ final class LevelLoader {
      * problem, when it took longer (then {@code late} gets its result once it ends, to release it; the task
      * sees {@code abandoned} turn true and should stop early) or failed.
      */
-    private <T> T bounded(String name, Function<BooleanSupplier, T> task, Consumer<T> late, Consumer<String> problems) {
+    private <T> T bounded(String familyId, String levelId, Function<BooleanSupplier, T> task, Consumer<T> late,
+                          Consumer<Problem> problems) {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<T> attempt = CompletableFuture.supplyAsync(() -> task.apply(abandoned::get),
             thread.executor());
@@ -206,18 +203,18 @@ final class LevelLoader {
             abandoned.set(true);
             thread.abandon();
             attempt.thenAccept(late);
-            problems.accept("level " + name + " refused: loading, checking and timing it took longer than "
-                + levelTimeoutMs + " ms (levelLoadTimeoutMs)");
+            problems.accept(Problems.levelRefused(familyId, levelId, "refused: loading, checking and timing it took "
+                + "longer than " + levelTimeoutMs + " ms (levelLoadTimeoutMs)"));
             return null;
         } catch (ExecutionException e) {
-            problems.accept("level " + name + " refused: " + e.getCause());
+            problems.accept(Problems.levelRefused(familyId, levelId, "refused: " + e.getCause()));
             return null;
         } catch (InterruptedException e) {
             abandoned.set(true);
             thread.abandon();
             attempt.thenAccept(late);
             Thread.currentThread().interrupt();
-            problems.accept("level " + name + " refused: interrupted while loading");
+            problems.accept(Problems.levelRefused(familyId, levelId, "refused: interrupted while loading"));
             return null;
         }
     }

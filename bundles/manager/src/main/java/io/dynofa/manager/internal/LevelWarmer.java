@@ -2,8 +2,12 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.KeepWarmState.Mode;
+import io.dynofa.runtime.api.KeepWarmState.Pause;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +104,29 @@ final class LevelWarmer {
                 loadAtLastRound, k.maxCpuLoad());
             case WARMED -> warming(k);
         };
+    }
+
+    /** {@link #describe} as a record. */
+    KeepWarmState state() {
+        KeepWarm k = config;
+        long interval = outcome == Outcome.NOT_YET ? k.intervalMs() : TimeUnit.NANOSECONDS.toMillis(delayAtLastRound);
+        if (!k.enabled()) {
+            return new KeepWarmState(Mode.OFF, null, List.of(), k.intervalMs());
+        }
+        ActiveSet set = engine.active();
+        return switch (outcome) {
+            case NOT_YET -> new KeepWarmState(Mode.STARTING, null, List.of(), interval);
+            case PINNED -> paused(Pause.PINNED, interval);
+            case NO_REQUESTS -> paused(Pause.NO_REQUESTS, interval);
+            case CPU_BUSY -> paused(Pause.CPU_LOAD, interval);
+            case NO_FAMILY -> paused(Pause.NO_FAMILY, interval);
+            case WARMED -> set == null ? paused(Pause.NO_FAMILY, interval) : new KeepWarmState(Mode.WARMING, null,
+                Arrays.stream(targets(set, k)).mapToObj(i -> set.level(i).level().id()).toList(), interval);
+        };
+    }
+
+    private static KeepWarmState paused(Pause why, long intervalMs) {
+        return new KeepWarmState(Mode.PAUSED, why, List.of(), intervalMs);
     }
 
     private String warming(KeepWarm k) {

@@ -5,6 +5,7 @@ import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.ProfileStore;
+import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,6 @@ import java.util.Set;
 final class Reconciler {
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
 
-    private final InferenceEngine engine;
     private final Residency residency;
     private String lastPreferred;
     /** Backends the family could not be loaded on; not retried until the family or the backend changes. */
@@ -36,10 +36,9 @@ final class Reconciler {
     private final LoaderThread loaderThread = new LoaderThread();
 
     /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
-    private final Map<String, List<String>> loadProblems = new LinkedHashMap<>();
+    private final Map<String, List<Problem>> loadProblems = new LinkedHashMap<>();
 
-    Reconciler(InferenceEngine engine, Residency residency) {
-        this.engine = engine;
+    Reconciler(Residency residency) {
         this.residency = residency;
     }
 
@@ -49,7 +48,7 @@ final class Reconciler {
      * @return true when another pass is needed (more backends to load)
      */
     boolean reconcile(Settings s, ModelFamily family, List<DeviceBackend> usable, ProfileStore store,
-                      List<String> problems) {
+                      List<Problem> problems) {
         boolean more = pass(s, family, usable, store);
         loadProblems.values().forEach(problems::addAll);
         return more;
@@ -63,19 +62,15 @@ final class Reconciler {
         }
         loadProblems.keySet().removeIf(id -> usable.stream().noneMatch(b -> b.id().equals(id)));
         failed.retainAll(usable);
-        ActiveSet serving = engine.active();
-        for (ActiveSet gone : residency.removeIf(set -> set.family() != family || !usable.contains(set.backend()))) {
-            if (gone != serving) {
-                gone.retire();
-            } // the serving one keeps serving until a resident set replaces it (no failed request)
-        }
+        // the serving one keeps serving until a resident set replaces it (no failed request)
+        residency.retire(set -> set.family() != family || !usable.contains(set.backend()), true, null, "");
         for (DeviceBackend backend : usable) {
             LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
             Residency.Resident resident = residency.get(backend.id());
             boolean stale = resident != null && (store != null && !Objects.equals(stored, resident.profile())
                 || !Objects.equals(resident.set().backendDescription(), backend.description()));
             if ((resident == null && !failed.contains(backend)) || stale) {
-                List<String> problems = new ArrayList<>();
+                List<Problem> problems = new ArrayList<>();
                 loadProblems.put(backend.id(), problems);
                 if (!load(s, family, backend, stored, problems)) {
                     failed.add(backend);
@@ -90,24 +85,21 @@ final class Reconciler {
 
     /** Serves the preferred backend's set after a configuration change or when the served set is gone. */
     private void serveFromResidency(String preferredId) {
-        ActiveSet serving = engine.active();
+        ActiveSet serving = residency.serving();
         boolean preferenceChanged = !preferredId.equals(lastPreferred);
         if (serving != null && residency.contains(serving) && !preferenceChanged) {
             return;
         }
         ActiveSet next = serving != null && !preferenceChanged && residency.set(serving.backendId()) != null
             ? residency.set(serving.backendId()) : residency.preferredOrAny(preferredId);
-        if (next != null && engine.serve(next)) {
+        if (next != null && residency.serve(next)) {
             lastPreferred = preferredId;
-            if (serving != null && serving != next && !residency.contains(serving)) {
-                serving.retire();
-            }
         }
     }
 
     /** Loads the family on the backend into the residency; false (and a problem) when it could not. */
     private boolean load(Settings s, ModelFamily family, DeviceBackend backend, LatencyProfile stored,
-                      List<String> problems) {
+                      List<Problem> problems) {
         long t0 = System.nanoTime();
         try {
             LatencyProfile source = stored != null ? stored : measured.find(family, backend);
@@ -116,21 +108,19 @@ final class Reconciler {
             ActiveSet next = loader.load(family, backend, source, problems::add,
                 latencies -> measured.remember(family, backend, latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));
-            ActiveSet replaced = residency.put(new Residency.Resident(next, stored));
-            if (replaced != null && replaced != engine.active()) {
-                replaced.retire();
-            }
+            residency.put(new Residency.Resident(next, stored));
             LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms",
                 family.id(), backend.id(), next.size(), family.levels().size(), source(source),
                 (System.nanoTime() - t0) / 1e6));
             return true;
         } catch (BackendException e) {
-            problems.add(e.getMessage());
+            problems.add(Problems.of(Problem.FAMILY_FAILED, family.id(), e.getMessage()));
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id() + ": "
                 + e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            problems.add(e.toString());
+            problems.add(Problems.of(Problem.FAMILY_FAILED, family.id(), "family " + family.id()
+                + " could not be activated on " + backend.id() + ": " + e));
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
             return false;
         }

@@ -9,10 +9,12 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The active family resident and warm on every usable backend: one {@link ActiveSet} per backend id, with
- * the stored profile its latencies came from (null when measured on load). One of them serves (the engine's
- * active set); the others stand by, so moving to another backend is a reference swap. Thread-safe: the
- * manager thread loads, a DS thread may drop a departed backend's set.
+ * The one owner of the serving set: the active family resident and warm on every usable backend (one
+ * {@link ActiveSet} per backend id, with the stored profile its latencies came from), and which of them the
+ * {@link InferenceEngine} serves. Every change goes through {@link #put}, {@link #serve}, {@link #retire} and
+ * {@link #stopServing}: a set leaves service and is retired in one step, so a retired set is never served and a
+ * set that leaves the residency is always retired. The manager thread loads, serves and decides; a DS thread
+ * retires the sets of a backend or family that went away (before its unbind returns). Thread-safe.
  */
 final class Residency {
 
@@ -20,8 +22,18 @@ final class Residency {
     record Resident(ActiveSet set, LatencyProfile profile) {
     }
 
+    private final InferenceEngine engine;
     private final Map<String, Resident> byBackend = new TreeMap<>();
     private long generation;
+
+    Residency(InferenceEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The set serving now, or null. */
+    ActiveSet serving() {
+        return engine.active();
+    }
 
     synchronized Resident get(String backendId) {
         return byBackend.get(backendId);
@@ -32,27 +44,78 @@ final class Residency {
         return r == null ? null : r.set();
     }
 
-    /** Makes {@code resident} the set of its backend; returns the one it replaced, or null. */
-    synchronized ActiveSet put(Resident resident) {
+    /** Makes {@code resident} the set of its backend; the set it replaces is retired, served by the new one first. */
+    synchronized void put(Resident resident) {
         generation++;
         Resident previous = byBackend.put(resident.set().backendId(), resident);
-        return previous == null ? null : previous.set();
+        if (previous != null && previous.set() != resident.set()) {
+            if (engine.active() == previous.set()) {
+                engine.publish(resident.set(), "");
+            }
+            previous.set().retire();
+        }
     }
 
-    /** Forgets (without retiring) every set that matches; returns them. */
-    synchronized List<ActiveSet> removeIf(Predicate<ActiveSet> match) {
-        List<ActiveSet> removed = new ArrayList<>();
-        byBackend.values().removeIf(r -> {
-            if (match.test(r.set())) {
-                removed.add(r.set());
-                return true;
-            }
+    /**
+     * Serves {@code next} unless it has been retired meanwhile (then nothing changes); the set it replaces is
+     * retired unless it is still resident.
+     *
+     * @return whether {@code next} serves
+     */
+    synchronized boolean serve(ActiveSet next) {
+        if (next.isRetired()) {
             return false;
-        });
-        if (!removed.isEmpty()) {
+        }
+        ActiveSet previous = engine.active();
+        engine.publish(next, "");
+        if (previous != null && previous != next && !contains(previous)) {
+            previous.retire();
+        }
+        return true;
+    }
+
+    /**
+     * Removes and retires every resident set that {@code which} matches, and the serving set if it matches.
+     * A retired serving set is replaced by the resident set of {@code preferredId} (or any, or none, for
+     * {@code why}) — unless {@code keepServing}: then it keeps serving, out of the residency, until the next
+     * {@link #serve} retires it.
+     *
+     * @return the sets removed, the serving one included when it matched
+     */
+    synchronized List<ActiveSet> retire(Predicate<ActiveSet> which, boolean keepServing, String preferredId,
+                                        String why) {
+        List<ActiveSet> gone = new ArrayList<>();
+        byBackend.values().removeIf(r -> which.test(r.set()) && gone.add(r.set()));
+        if (!gone.isEmpty()) {
             generation++;
         }
-        return removed;
+        ActiveSet serving = engine.active();
+        if (serving != null && which.test(serving) && !gone.contains(serving)) {
+            gone.add(serving);
+        }
+        for (ActiveSet set : gone) {
+            if (keepServing && set == serving) {
+                continue;
+            }
+            set.retire();
+            if (engine.active() == set) {
+                ActiveSet replacement = preferredOrAny(preferredId);
+                engine.publish(replacement, why);
+            }
+        }
+        return gone;
+    }
+
+    /** Retires every set and serves nothing, for {@code why}; returns the sets retired. */
+    synchronized List<ActiveSet> stopServing(String why) {
+        ActiveSet last = engine.active();
+        List<ActiveSet> retired = retire(set -> true, false, null, why);
+        engine.publish(null, why);
+        if (last != null && !retired.contains(last)) {
+            last.retire();
+            retired.add(last);
+        }
+        return retired;
     }
 
     synchronized boolean contains(ActiveSet set) {
@@ -62,7 +125,7 @@ final class Residency {
 
     /** The set of {@code preferredId} if resident, else the first resident set, else null. */
     synchronized ActiveSet preferredOrAny(String preferredId) {
-        ActiveSet preferred = set(preferredId);
+        ActiveSet preferred = preferredId == null ? null : set(preferredId);
         if (preferred != null) {
             return preferred;
         }

@@ -19,7 +19,6 @@ import io.dynofa.runtime.api.ProblemSource;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,21 +46,19 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     private final Controller controller;
     private final Admission admission;
     private final Thread exitHook = new Thread(this::stopForExit, "dynofa-manager-exit");
-    private volatile ProfileStore profileStore;
     /** The configuration last read, in force for the values a modification cannot use. */
     private volatile ManagerConfig config;
 
     /**
-     * Reads the raw configuration: a value that cannot be converted, or a key the configuration does not
-     * have, keeps the value in force and is named among the problems (Settings then checks the ranges).
+     * Reads the raw configuration: a value that cannot be converted, is out of its range, or a key the
+     * configuration does not have, keeps the value in force and is named among the problems.
      */
     @Activate
     public RuntimeManager(Map<String, Object> properties) {
         ConfigRead<ManagerConfig> read = READER.read(properties, null);
         config = read.config();
-        List<String> problems = new ArrayList<>(read.problems());
-        controller = new Controller(engine, Settings.of(config, Settings.DEFAULTS, problems));
-        controller.configProblems(problems);
+        controller = new Controller(engine, Settings.of(config));
+        controller.configProblems(read.details());
         admission = new Admission(engine, controller.settings().limits());
         Runtime.getRuntime().addShutdownHook(exitHook);
         controller.requestReconcile();
@@ -71,11 +68,10 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     void modified(Map<String, Object> properties) {
         ConfigRead<ManagerConfig> read = READER.read(properties, config);
         config = read.config();
-        List<String> problems = new ArrayList<>(read.problems());
-        Settings next = Settings.of(config, controller.settings(), problems);
+        Settings next = Settings.of(config);
         admission.configure(next.limits()); // first: once a new setting shows in status, the limits apply too
         controller.reconfigure(next);
-        controller.configProblems(problems);
+        controller.configProblems(read.details());
     }
 
     @Deactivate
@@ -111,91 +107,72 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     @Reference(service = DeviceBackend.class, cardinality = ReferenceCardinality.MULTIPLE,
         policy = ReferencePolicy.DYNAMIC, updated = "updatedBackend")
     void bindBackend(DeviceBackend backend, Map<String, Object> properties) {
-        controller.backends.add(backend, properties);
-        controller.requestReconcile();
+        controller.bound(ServiceKind.BACKEND, backend, properties);
     }
 
     void updatedBackend(DeviceBackend backend, Map<String, Object> properties) {
-        changed(controller.backends.update(backend, properties));
+        controller.updated(ServiceKind.BACKEND, backend, properties);
     }
 
     void unbindBackend(DeviceBackend backend, Map<String, Object> properties) {
-        Registration<DeviceBackend> gone = controller.backends.remove(backend, properties);
-        if (gone != null) {
-            controller.departed(gone.service(), "backend '" + gone.id() + "' went away");
-        }
+        controller.unbound(ServiceKind.BACKEND, backend, properties);
     }
 
     @Reference(service = ModelFamily.class, cardinality = ReferenceCardinality.MULTIPLE,
         policy = ReferencePolicy.DYNAMIC, updated = "updatedFamily")
     void bindFamily(ModelFamily family, Map<String, Object> properties) {
-        controller.families.add(family, properties);
-        controller.requestReconcile();
+        controller.bound(ServiceKind.FAMILY, family, properties);
     }
 
     void updatedFamily(ModelFamily family, Map<String, Object> properties) {
-        changed(controller.families.update(family, properties));
+        controller.updated(ServiceKind.FAMILY, family, properties);
     }
 
     void unbindFamily(ModelFamily family, Map<String, Object> properties) {
-        Registration<ModelFamily> gone = controller.families.remove(family, properties);
-        if (gone != null) {
-            controller.departed(gone.service(), "family '" + gone.id() + "' was removed");
-        }
+        controller.unbound(ServiceKind.FAMILY, family, properties);
     }
 
     @Reference(service = SwitchingPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
         policy = ReferencePolicy.DYNAMIC, updated = "updatedPolicy")
     void bindPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
-        controller.policies.add(policy, properties);
+        controller.bound(ServiceKind.POLICY, policy, properties);
     }
 
     void updatedPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
-        controller.policies.update(policy, properties);
+        controller.updated(ServiceKind.POLICY, policy, properties);
     }
 
     void unbindPolicy(SwitchingPolicy policy, Map<String, Object> properties) {
-        controller.policies.remove(policy, properties);
+        controller.unbound(ServiceKind.POLICY, policy, properties);
     }
 
     @Reference(service = Monitor.class, cardinality = ReferenceCardinality.MULTIPLE,
         policy = ReferencePolicy.DYNAMIC, updated = "updatedMonitor")
     void bindMonitor(Monitor monitor, Map<String, Object> properties) {
-        controller.monitors.add(monitor, properties);
+        controller.bound(ServiceKind.MONITOR, monitor, properties);
     }
 
     void updatedMonitor(Monitor monitor, Map<String, Object> properties) {
-        controller.monitors.update(monitor, properties);
+        controller.updated(ServiceKind.MONITOR, monitor, properties);
     }
 
     void unbindMonitor(Monitor monitor, Map<String, Object> properties) {
-        controller.monitors.remove(monitor, properties);
+        controller.unbound(ServiceKind.MONITOR, monitor, properties);
     }
 
     /** Plug-ins' own problems (rejected configuration values, ...), listed in status with their source. */
     @Reference(service = ProblemSource.class, cardinality = ReferenceCardinality.MULTIPLE,
         policy = ReferencePolicy.DYNAMIC, updated = "updatedProblemSource")
     void bindProblemSource(ProblemSource source, Map<String, Object> properties) {
-        controller.problemSources.add(source, properties);
+        controller.bound(ServiceKind.PROBLEM_SOURCE, source, properties);
     }
 
     void updatedProblemSource(ProblemSource source, Map<String, Object> properties) {
-        controller.problemSources.update(source, properties);
+        controller.updated(ServiceKind.PROBLEM_SOURCE, source, properties);
     }
 
     void unbindProblemSource(ProblemSource source, Map<String, Object> properties) {
-        controller.problemSources.remove(source, properties);
-    }
-
-    /** A backend or family whose properties changed: under a new id (or as another one) it departs as before. */
-    private void changed(ServiceRegistry.Update<?> update) {
-        Registration<?> before = update.before();
-        Registration<?> after = update.after();
-        if (before != null && before.service() != after.service()) {
-            controller.departed(before.service(), "'" + before.id() + "' is now registered as '" + after.id() + "'");
-        } else {
-            controller.requestReconcile();
-        }
+        controller.unbound(ServiceKind.PROBLEM_SOURCE, source, properties);
     }
 
     /**
@@ -205,19 +182,15 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY, updated = "updatedProfiles")
     void bindProfiles(ProfileStore store) {
-        profileStore = store;
-        controller.profiles(store);
+        controller.profilesBound(store);
     }
 
     void updatedProfiles(ProfileStore store) {
-        controller.profiles(store);
+        controller.profilesUpdated(store);
     }
 
     void unbindProfiles(ProfileStore store) {
-        if (profileStore == store) {
-            profileStore = null;
-            controller.profiles(null);
-        }
+        controller.profilesUnbound(store);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -272,18 +245,18 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Override
     public List<String> policies() {
-        return controller.policies.ids();
+        return controller.policyIds();
     }
 
     @Override
     public List<String> families() {
-        return controller.families.ids();
+        return controller.familyIds();
     }
 
     @Override
     public List<BackendInfo> backends() {
         ActiveSet set = engine.active();
-        return controller.backends.values().stream()
+        return controller.backendServices().stream()
             .map(b -> new BackendInfo(b.id(), b.description(), b.unavailableReason().orElse(null),
                 set != null && set.backend() == b))
             .toList();
@@ -299,8 +272,9 @@ public final class RuntimeManager implements InferenceService, RuntimeControl {
 
     @Override
     public void choosePolicy(String name) {
-        if (!controller.policies.ids().contains(name)) {
-            throw new IllegalArgumentException("no policy '" + name + "' (installed: " + controller.policies.ids() + ")");
+        List<String> installed = controller.policyIds();
+        if (!installed.contains(name)) {
+            throw new IllegalArgumentException("no policy '" + name + "' (installed: " + installed + ")");
         }
         controller.reconfigure(controller.settings().withPolicy(name));
     }

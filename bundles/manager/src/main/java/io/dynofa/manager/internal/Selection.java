@@ -3,6 +3,7 @@ package io.dynofa.manager.internal;
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.policy.api.SwitchingPolicy;
+import io.dynofa.runtime.api.Problem;
 import java.util.List;
 
 /** Which bound family, backend and policy the settings ask for, with fallbacks and the problems met. */
@@ -23,7 +24,7 @@ final class Selection {
      * family serving if still registered, else the first registered family (a problem names the one chosen);
      * null when none is registered.
      */
-    ModelFamily family(Settings s, ActiveSet serving, List<String> problems) {
+    ModelFamily family(Settings s, ActiveSet serving, List<Problem> problems) {
         List<ModelFamily> all = families.values();
         if (s.family().isEmpty()) {
             return all.isEmpty() ? null : all.get(0);
@@ -33,33 +34,37 @@ final class Selection {
             return wanted;
         }
         if (all.isEmpty()) {
-            problems.add("unknown family '" + s.family() + "' (registered: [])");
+            problems.add(Problems.of(Problem.FAMILY_UNKNOWN, s.family(), "unknown family '" + s.family()
+                + "' (registered: [])"));
             return null;
         }
         ModelFamily fallback = families.get(s.fallbackFamily());
         if (fallback == null && !s.fallbackFamily().isEmpty()) {
-            problems.add("fallbackFamily '" + s.fallbackFamily() + "' is not registered either (registered: "
-                + families.ids() + ")");
+            problems.add(Problems.of(Problem.FAMILY_UNKNOWN, s.fallbackFamily(), "fallbackFamily '"
+                + s.fallbackFamily() + "' is not registered either (registered: " + families.ids() + ")"));
         }
         if (fallback == null && serving != null && families.get(serving.familyId()) == serving.family()) {
             fallback = serving.family();
         }
         ModelFamily chosen = fallback != null ? fallback : all.get(0);
-        problems.add("family '" + s.family() + "' is not registered; serving fallback family '" + chosen.id() + "'");
+        problems.add(Problems.of(Problem.FAMILY_FALLBACK, chosen.id(), "family '" + s.family()
+            + "' is not registered; serving fallback family '" + chosen.id() + "'"));
         return chosen;
     }
 
     /** The configured backend when usable; else the first usable one; else null. */
-    DeviceBackend backend(Settings s, List<String> problems) {
+    DeviceBackend backend(Settings s, List<Problem> problems) {
         DeviceBackend wanted = backends.get(s.backend());
         if (wanted != null && wanted.unavailableReason().isEmpty()) {
             return wanted;
         }
-        problems.add(wanted == null ? "backend '" + s.backend() + "' is not bound (bound: " + backends.ids() + ")"
-            : "backend '" + s.backend() + "' unavailable: " + wanted.unavailableReason().get());
+        problems.add(Problems.of(Problem.BACKEND_UNBOUND, s.backend(), wanted == null
+            ? "backend '" + s.backend() + "' is not bound (bound: " + backends.ids() + ")"
+            : "backend '" + s.backend() + "' unavailable: " + wanted.unavailableReason().get()));
         for (DeviceBackend b : backends.values()) {
             if (b.unavailableReason().isEmpty()) {
-                problems.add("serving from backend '" + b.id() + "' instead");
+                problems.add(Problems.of(Problem.BACKEND_SUBSTITUTED, b.id(), "serving from backend '" + b.id()
+                    + "' instead"));
                 return b;
             }
         }
@@ -78,7 +83,7 @@ final class Selection {
     }
 
     /** The configured policy; else the fallback; else any bound policy; else null. */
-    SwitchingPolicy policy(Settings s, List<String> problems) {
+    SwitchingPolicy policy(Settings s, List<Problem> problems) {
         SwitchingPolicy wanted = policies.get(s.policy());
         if (wanted != null) {
             return wanted;
@@ -86,8 +91,9 @@ final class Selection {
         SwitchingPolicy fallback = policies.get(s.fallbackPolicy());
         List<SwitchingPolicy> all = policies.values();
         SwitchingPolicy chosen = fallback != null ? fallback : all.isEmpty() ? null : all.get(0);
-        problems.add("policy '" + s.policy() + "' is not installed (installed: " + policies.ids() + ")"
-            + (chosen == null ? "" : "; using '" + chosen.name() + "'"));
+        problems.add(Problems.of(Problem.POLICY_UNKNOWN, s.policy(), "policy '" + s.policy()
+            + "' is not installed (installed: " + policies.ids() + ")"
+            + (chosen == null ? "" : "; using '" + chosen.name() + "'")));
         return chosen;
     }
 

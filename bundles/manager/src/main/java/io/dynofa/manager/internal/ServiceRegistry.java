@@ -1,5 +1,6 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +112,9 @@ final class ServiceRegistry<T> {
     }
 
     /** Services not known by their service property, for status. */
-    List<String> problems() {
-        return entries.stream().map(Registration::problem).filter(Objects::nonNull).toList();
+    List<Problem> problems() {
+        return entries.stream().filter(r -> r.problem() != null)
+            .map(r -> Problems.of(Problem.SERVICE_UNNAMED, r.id(), r.problem())).toList();
     }
 
     private Registration<T> first(String id) {

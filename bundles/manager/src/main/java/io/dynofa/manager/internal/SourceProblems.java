@@ -1,5 +1,6 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,27 +18,36 @@ final class SourceProblems {
     private SourceProblems() {
     }
 
-    static List<String> of(List<Registration<ProblemSource>> sources) {
-        List<String> all = new ArrayList<>();
+    static List<Problem> of(List<Registration<ProblemSource>> sources) {
+        List<Problem> all = new ArrayList<>();
         for (Registration<ProblemSource> source : sources) {
-            List<?> problems;
+            List<Problem> problems;
             try {
-                List<String> reported = source.service().problems();
+                List<Problem> reported = source.service().details();
                 problems = reported == null ? List.of() : reported.stream().filter(Objects::nonNull).toList();
             } catch (RuntimeException | LinkageError e) {
-                all.add(line(source.id(), "its problems could not be read: " + e));
+                all.add(line(source.id(), new Problem(null, Problem.UNSPECIFIED, null,
+                    "its problems could not be read: " + e)));
                 continue;
             }
-            problems.stream().limit(MAX_PER_SOURCE).forEach(problem -> all.add(line(source.id(), problem.toString())));
+            problems.stream().limit(MAX_PER_SOURCE).forEach(problem -> all.add(line(source.id(), problem)));
             if (problems.size() > MAX_PER_SOURCE) {
-                all.add(line(source.id(), "and " + (problems.size() - MAX_PER_SOURCE) + " more problems"));
+                all.add(line(source.id(), new Problem(null, Problem.UNSPECIFIED, null,
+                    "and " + (problems.size() - MAX_PER_SOURCE) + " more problems")));
             }
         }
         return all;
     }
 
-    private static String line(String source, String problem) {
-        String text = source + ": " + problem;
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+    /** The problem as its source's, its text prefixed with the source and cut at {@value #MAX_LENGTH}. */
+    private static Problem line(String source, Problem problem) {
+        String text = source + ": " + problem.text();
+        String code = problem.code() == null || problem.code().isBlank() ? Problem.UNSPECIFIED : problem.code();
+        return new Problem(source, code, cut(problem.subject()),
+            text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…");
+    }
+
+    private static String cut(String subject) {
+        return subject == null || subject.length() <= MAX_LENGTH ? subject : subject.substring(0, MAX_LENGTH);
     }
 }

@@ -1,7 +1,9 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.List;
 
 /** Builds the {@link RuntimeStatus} snapshot. */
 final class StatusView {
@@ -12,12 +14,14 @@ final class StatusView {
     static RuntimeStatus of(InferenceEngine engine, Controller controller) {
         ActiveSet set = engine.active();
         Settings s = controller.settings();
+        List<Problem> problems = controller.problems();
         State state = set != null ? State.READY : controller.loading() ? State.LOADING : State.NOT_READY;
         ResidentLevel level = set == null ? null : set.currentLevel();
         return new RuntimeStatus(state, set == null ? null : set.familyId(), controller.policyInUse(),
             set == null ? null : set.backendId(), level == null ? null : level.level().id(),
             level == null ? -1 : level.level().index(), controller.pinned() != null, s.targetMs(), s.accuracyFloor(),
-            controller.switches(), engine.served(), engine.failed(), controller.lastDecision(), controller.problems(),
-            controller.signals(), controller.keepWarm(), engine.rejected());
+            controller.switches(), engine.served(), engine.failed(), controller.lastDecision(),
+            problems.stream().map(Problem::text).toList(), controller.signals(), controller.keepWarm(), engine.rejected(),
+            problems, controller.keepWarmState());
     }
 }

@@ -4,21 +4,22 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
 /** Levels that are not what their manifest entry says are refused at load, named, and the others serve. */
 public class LevelCheckTest {
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private static List<String> ids(ActiveSet set) {
         return set.levels().stream().map(Level::id).toList();
     }
 
     private String problemOf(String levelId) {
-        return problems.stream().filter(p -> p.contains("/" + levelId + " ")).findFirst()
-            .orElseThrow(() -> new AssertionError("no problem names " + levelId + ": " + problems));
+        return problems.stream().filter(p -> p.code().equals(Problem.LEVEL_REFUSED) && p.subject().equals(levelId))
+            .map(Problem::text).findFirst().orElseThrow(() -> new AssertionError("no problem names " + levelId + ": " + problems));
     }
 
     @Test
@@ -26,7 +27,7 @@ public class LevelCheckTest {
         FakeFamily family = new FakeFamily("fam").level("l0", 70).level("five", 80).level("thousand", 90);
         FakeBackend backend = new FakeBackend("cpu").classes("five", 5).classes("thousand", 1000);
 
-        ActiveSet set = new LevelLoader(0, 3).load(family, backend, problems::add);
+        ActiveSet set = new LevelLoader(0, 3, TestConfig.limits()).load(family, backend, problems::add);
 
         assertEquals(List.of("l0"), ids(set));
         assertTrue(problemOf("five"), problemOf("five").contains("refused")
@@ -41,7 +42,7 @@ public class LevelCheckTest {
         FakeFamily family = new FakeFamily("fam").level("l0", 70).level("nan", 80);
         FakeBackend backend = new FakeBackend("cpu").nanOutputsOf("nan");
 
-        ActiveSet set = new LevelLoader(0, 3).load(family, backend, problems::add);
+        ActiveSet set = new LevelLoader(0, 3, TestConfig.limits()).load(family, backend, problems::add);
 
         assertEquals(List.of("l0"), ids(set));
         assertTrue(problemOf("nan"), problemOf("nan").contains("refused") && problemOf("nan").contains("not finite"));

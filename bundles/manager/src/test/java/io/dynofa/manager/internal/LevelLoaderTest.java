@@ -1,21 +1,28 @@
 package io.dynofa.manager.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.dynofa.backend.api.BackendException;
 import io.dynofa.policy.api.Level;
 import io.dynofa.profile.api.LatencyProfile;
+import io.dynofa.runtime.api.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
 public class LevelLoaderTest {
-    private final LevelLoader loader = new LevelLoader(1, 3);
-    private final List<String> problems = new ArrayList<>();
+    private final LevelLoader loader = new LevelLoader(1, 3, TestConfig.limits());
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** The levels refused, in order; every problem is a level's refusal. */
+    private List<String> refused() {
+        problems.forEach(p -> assertEquals(p.text(), Problem.LEVEL_REFUSED, p.code()));
+        return problems.stream().map(Problem::subject).toList();
+    }
 
     private static List<String> ids(ActiveSet set) {
         return set.levels().stream().map(Level::id).toList();
@@ -30,8 +37,8 @@ public class LevelLoaderTest {
 
         assertEquals(List.of("l0", "l2"), ids(set));
         assertEquals(List.of(0, 1), set.levels().stream().map(Level::index).toList());
-        assertEquals(1, problems.size());
-        assertTrue(problems.get(0), problems.get(0).contains("fam/l1") && problems.get(0).contains("SHA-256"));
+        assertEquals(List.of("l1"), refused());
+        assertTrue(problems.get(0).text(), problems.get(0).text().contains("SHA-256"));
         assertTrue(backend.loaded().stream().noneMatch(FakeModel::isClosed));
     }
 
@@ -43,8 +50,7 @@ public class LevelLoaderTest {
         ActiveSet set = loader.load(family, backend, problems::add);
 
         assertEquals(List.of("l2"), ids(set));
-        assertEquals(problems.toString(), 2, problems.size());
-        assertTrue(problems.toString(), problems.get(0).contains("l0") && problems.get(1).contains("l1"));
+        assertEquals(List.of("l0", "l1"), refused());
         assertEquals(1, backend.loaded("l0").closes());
         assertEquals(1, backend.loaded("l1").closes());
         assertFalse(backend.loaded("l2").isClosed());
@@ -81,7 +87,7 @@ public class LevelLoaderTest {
         } catch (BackendException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("'fam'") && e.getMessage().contains("'gpu'"));
         }
-        assertEquals(2, problems.size());
+        assertEquals(List.of("l0", "l1"), refused());
         assertTrue(backend.loaded().stream().allMatch(m -> m.closes() == 1));
     }
 
@@ -91,7 +97,7 @@ public class LevelLoaderTest {
         FakeBackend backend = new FakeBackend("cpu");
         var profile = FakeProfileStore.profile(family, "cpu", 0.5, 0.7, 2.5);
 
-        ActiveSet set = new LevelLoader(2, 3).load(family, backend, LevelLoader.usable(profile, family, backend),
+        ActiveSet set = new LevelLoader(2, 3, TestConfig.limits()).load(family, backend, LevelLoader.usable(profile, family, backend),
             problems::add);
 
         assertEquals(List.of("l0", "l2"), ids(set));
@@ -110,7 +116,7 @@ public class LevelLoaderTest {
         FakeFamily replaced = new FakeFamily("fam").level("l0", 70).levelWithHash("l1", 80, "another-file");
         FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 3);
 
-        ActiveSet set = new LevelLoader(0, 3).load(replaced, backend, LevelLoader.usable(profile, replaced, backend),
+        ActiveSet set = new LevelLoader(0, 3, TestConfig.limits()).load(replaced, backend, LevelLoader.usable(profile, replaced, backend),
             problems::add);
 
         assertEquals(List.of("l0", "l1"), ids(set));

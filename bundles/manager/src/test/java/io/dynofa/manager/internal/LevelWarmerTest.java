@@ -15,6 +15,7 @@ import org.junit.Test;
 public class LevelWarmerTest {
     private final List<FakeModel> models = new ArrayList<>();
     private final InferenceEngine engine = new InferenceEngine();
+    private final Residency residency = new Residency(engine);
     private final AtomicBoolean serving = new AtomicBoolean(true);
     private final AtomicReference<Double> cpuLoad = new AtomicReference<>(Double.NaN);
     private LevelWarmer warmer;
@@ -34,7 +35,7 @@ public class LevelWarmerTest {
     private ActiveSet serve(int levels, int current, long sleepMillis) {
         ActiveSet set = FakeSets.of(levels, sleepMillis, models);
         set.startAt(current);
-        engine.serve(set);
+        residency.serve(set);
         return set;
     }
 
@@ -163,7 +164,7 @@ public class LevelWarmerTest {
         warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 2, 1.0, 1.0), cpuLoad::get);
         Await.until("warming", () -> models.get(0).runs() > 0);
 
-        engine.retire(set, null, "test");
+        residency.retire(s -> s == set, false, null, "test");
         Await.until("closed", set::isClosed);
 
         assertFalse(warmer.prepare(set, 2));

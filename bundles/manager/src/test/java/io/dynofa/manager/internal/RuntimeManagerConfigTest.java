@@ -5,10 +5,13 @@ import static io.dynofa.manager.internal.ManagerRule.standardBackend;
 import static io.dynofa.manager.internal.ManagerRule.standardFamily;
 import static io.dynofa.manager.internal.ManagerRule.validInput;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -22,9 +25,9 @@ public class RuntimeManagerConfigTest {
             standardBackend());
         RuntimeStatus status = manager.status();
         assertEquals(State.READY, status.state());
-        assertEquals(Settings.DEFAULTS.targetMs(), status.targetMs(), 0.0);
-        assertTrue(status.problems().toString(), status.problems().stream()
-            .anyMatch(p -> p.startsWith("targetLatencyMs -2.0 rejected")));
+        assertEquals(TestConfig.READER.defaults().targetLatencyMs(), status.targetMs(), 0.0);
+        assertTrue(status.problems().toString(),
+            StatusProblems.has(status, Problem.CONFIG_REJECTED, "targetLatencyMs"));
         assertEquals("fam", manager.infer(validInput()).familyId());
     }
 
@@ -36,11 +39,11 @@ public class RuntimeManagerConfigTest {
         RuntimeStatus status = manager.status();
         assertEquals(7.0, status.targetMs(), 0.0);
         assertEquals(0.0, status.accuracyFloor(), 0.0);
-        assertEquals(status.problems().toString(), 2, status.problems().stream()
-            .filter(p -> p.contains("rejected")).count());
+        assertEquals(status.problems().toString(), List.of("accuracyFloor", "targetLatencyMs"),
+            status.problems(Problem.CONFIG_REJECTED).stream().map(Problem::subject).toList());
         manager.modified(TestConfig.fast(config("targetLatencyMs", 3.0)));
         assertEquals(3.0, manager.status().targetMs(), 0.0);
-        assertTrue(manager.status().problems().stream().noneMatch(p -> p.contains("rejected")));
+        assertFalse(StatusProblems.has(manager.status(), Problem.CONFIG_REJECTED));
     }
 
     @Test
@@ -56,7 +59,6 @@ public class RuntimeManagerConfigTest {
     @Test
     public void aPinnedLevelThatIsNotActiveIsReported() {
         rule.startServing(config("pinnedLevel", "nope"), standardFamily("fam"), standardBackend());
-        rule.awaitStatus("problem about the pin", s -> s.problems().stream()
-            .anyMatch(p -> p.startsWith("pinned level 'nope' is not an active level")));
+        rule.awaitStatus("problem about the pin", s -> StatusProblems.has(s, Problem.PIN_UNKNOWN, "nope"));
     }
 }

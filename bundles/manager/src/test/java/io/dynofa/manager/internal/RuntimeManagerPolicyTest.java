@@ -9,6 +9,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class RuntimeManagerPolicyTest {
     }
 
     private static boolean listsMissingPolicy(RuntimeStatus status, String name) {
-        return status.problems().stream().anyMatch(p -> p.contains("policy '" + name + "' is not installed"));
+        return StatusProblems.has(status, Problem.POLICY_UNKNOWN, name);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.dynofa.manager.internal.ManagerRule.standardFamily;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
@@ -19,8 +20,9 @@ public class RuntimeManagerProblemSourceTest {
     @Rule
     public final ManagerRule rule = new ManagerRule();
 
+    /** The texts of the problems {@code source} reported. */
     private static List<String> fromSource(RuntimeStatus status, String source) {
-        return status.problems().stream().filter(p -> p.startsWith(source + ": ")).toList();
+        return status.problemDetails().stream().filter(p -> source.equals(p.source())).map(Problem::text).toList();
     }
 
     @Test
@@ -85,10 +87,30 @@ public class RuntimeManagerProblemSourceTest {
 
         manager.bindProblemSource(anonymous, Registered.as(anonymous));
 
-        List<String> problems = manager.status().problems();
+        RuntimeStatus status = manager.status();
         String className = anonymous.getClass().getName();
-        assertTrue(problems.toString(), problems.contains(className + ": something"));
-        assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.contains("has no 'dynofa.problem.source' "
-            + "service property; known by its class name '" + className + "'")));
+        assertEquals(List.of(className + ": something"), fromSource(status, className));
+        assertTrue(status.problems().toString(), StatusProblems.has(status, Problem.SERVICE_UNNAMED, className));
+    }
+
+    @Test
+    public void aSourcesCodesAndSubjectsReachTheStatus() {
+        RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
+        ProblemSource coded = new ProblemSource() {
+            @Override
+            public List<String> problems() {
+                return List.of("threads 'x' rejected");
+            }
+
+            @Override
+            public List<Problem> details() {
+                return List.of(new Problem(null, Problem.CONFIG_REJECTED, "threads", "threads 'x' rejected"));
+            }
+        };
+
+        manager.bindProblemSource(coded, Registered.problemSource(coded, "io.dynofa.backend.cpu"));
+
+        assertEquals(List.of(new Problem("io.dynofa.backend.cpu", Problem.CONFIG_REJECTED, "threads",
+            "io.dynofa.backend.cpu: threads 'x' rejected")), manager.status().problems(Problem.CONFIG_REJECTED));
     }
 }

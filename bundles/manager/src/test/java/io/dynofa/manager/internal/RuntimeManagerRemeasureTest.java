@@ -2,10 +2,13 @@ package io.dynofa.manager.internal;
 
 import static io.dynofa.manager.internal.ManagerRule.config;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -52,8 +55,8 @@ public class RuntimeManagerRemeasureTest {
         Await.until("the old set retired once the changed family serves", oldL2::isClosed);
 
         assertEquals("the new l2 is checked and timed", 4, first.loaded("l2").runs());
-        assertTrue(manager.status().problems().toString(), manager.status().problems().isEmpty()
-            || manager.status().problems().stream().noneMatch(p -> p.contains("refused")));
+        assertFalse(manager.status().problems().toString(),
+            StatusProblems.has(manager.status(), Problem.LEVEL_REFUSED));
     }
 
     @Test

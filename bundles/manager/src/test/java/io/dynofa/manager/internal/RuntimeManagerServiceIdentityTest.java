@@ -13,6 +13,7 @@ import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.SwitchingPolicy;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import org.junit.Rule;
@@ -32,10 +33,6 @@ public class RuntimeManagerServiceIdentityTest {
         return rule.awaitStatus("decision '" + reason + "'", s -> reason.equals(s.lastDecision()));
     }
 
-    private static boolean mentions(RuntimeStatus status, String text) {
-        return status.problems().stream().anyMatch(p -> p.contains(text));
-    }
-
     @Test
     public void whenTheFirstOfTwoPoliciesOfOneNameGoesAwayTheOtherServes() {
         RuntimeManager manager = rule.startServing(config("policy", "p", "fallbackPolicy", "p"),
@@ -51,12 +48,12 @@ public class RuntimeManagerServiceIdentityTest {
         RuntimeStatus status = rule.awaitStatus("level l2 from the second p", s -> "l2".equals(s.levelId()));
         assertEquals("p", status.policy());
         assertEquals("second p", status.lastDecision());
-        assertFalse(status.problems().toString(), mentions(status, "not installed"));
+        assertFalse(status.problems().toString(), StatusProblems.has(status, Problem.POLICY_UNKNOWN));
         assertEquals(List.of("p"), manager.policies());
 
         rule.unbind(second);
         RuntimeStatus none = rule.awaitStatus("no policy", s -> s.policy() == null);
-        assertTrue(none.problems().toString(), mentions(none, "policy 'p' is not installed"));
+        assertTrue(none.problems().toString(), StatusProblems.has(none, Problem.POLICY_UNKNOWN, "p"));
     }
 
     @Test
@@ -111,12 +108,11 @@ public class RuntimeManagerServiceIdentityTest {
 
         RuntimeStatus status = rule.awaitStatus("level l1", s -> "l1".equals(s.levelId()));
         assertEquals("bare", status.policy());
-        assertTrue(status.problems().toString(), mentions(status, "has no 'dynofa.policy' service property; known "
-            + "by its name() 'bare'"));
+        assertTrue(status.problems().toString(), StatusProblems.has(status, Problem.SERVICE_UNNAMED, "bare"));
 
         manager.unbindPolicy(bare, Registered.as(bare));
         RuntimeStatus gone = rule.awaitStatus("no policy", s -> s.policy() == null);
-        assertFalse(gone.problems().toString(), mentions(gone, "service property"));
+        assertFalse(gone.problems().toString(), StatusProblems.has(gone, Problem.SERVICE_UNNAMED));
     }
 
     @Test
@@ -134,7 +130,7 @@ public class RuntimeManagerServiceIdentityTest {
         Await.until("the first backend's models closed", () -> first.loaded().stream().allMatch(FakeModel::isClosed));
         assertEquals(1, manager.backends().size());
         assertTrue(manager.backends().get(0).active());
-        assertFalse(mentions(manager.status(), "not bound"));
+        assertFalse(StatusProblems.has(manager.status(), Problem.BACKEND_UNBOUND));
     }
 
     @Test

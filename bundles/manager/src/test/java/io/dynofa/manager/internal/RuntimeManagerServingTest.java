@@ -14,8 +14,10 @@ import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceException.Reason;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -125,8 +127,8 @@ public class RuntimeManagerServingTest {
         String message = inferFails(manager, validInput(), Reason.NOT_READY).getMessage();
 
         assertTrue(message, message.contains("no model family"));
-        assertTrue(manager.status().problems().toString(), manager.status().problems().contains(
-            "unknown family 'fam' (registered: [])"));
+        assertTrue(manager.status().problems().toString(),
+            StatusProblems.has(manager.status(), Problem.FAMILY_UNKNOWN, "fam"));
         assertEquals(State.NOT_READY, manager.status().state());
         assertTrue(manager.inputSpec().isEmpty());
         assertTrue(manager.levels().isEmpty());
@@ -145,7 +147,7 @@ public class RuntimeManagerServingTest {
         Await.until("models closed once the keep-warm run in flight (if any) returns its lease",
             () -> first.loaded().stream().allMatch(m -> m.closes() == 1), first::loaded);
         RuntimeStatus down = rule.awaitStatus("the missing backend listed",
-            s -> s.problems().stream().anyMatch(p -> p.contains("backend 'cpu' is not bound")));
+            s -> StatusProblems.has(s, Problem.BACKEND_UNBOUND, "cpu"));
         assertEquals(State.NOT_READY, down.state());
         assertNull(down.backendId());
         assertNull(down.levelId());
@@ -161,8 +163,8 @@ public class RuntimeManagerServingTest {
         assertEquals("l0", manager.infer(validInput()).levelId());
         assertEquals("the probe check and this request (latencies as measured on the first backend of that configuration)",
             2, second.loaded("l0").runs());
-        assertTrue(manager.status().problems().toString(),
-            manager.status().problems().stream().noneMatch(p -> p.contains("backend")));
+        assertFalse(manager.status().problems().toString(),
+            StatusProblems.codes(manager.status()).stream().anyMatch(code -> code.startsWith("backend.")));
         assertTrue(manager.backends().get(0).active());
         assertFalse(first.loaded().stream().anyMatch(m -> m.runsAfterClose() > 0));
     }

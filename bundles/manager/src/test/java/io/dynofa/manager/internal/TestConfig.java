@@ -1,11 +1,13 @@
 package io.dynofa.manager.internal;
 
-import java.lang.reflect.Proxy;
+import io.dynofa.config.internal.ConfigRead;
+import io.dynofa.config.internal.ConfigReader;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@link ManagerConfig} instances for tests: the annotation's defaults, overridden by a map. */
+/** {@link ManagerConfig} instances for tests, read by the manager's own {@link ConfigReader}. */
 final class TestConfig {
+    static final ConfigReader<ManagerConfig> READER = ConfigReader.of(ManagerConfig.class);
 
     private TestConfig() {
     }
@@ -18,42 +20,20 @@ final class TestConfig {
         Map<String, Object> values = new HashMap<>(Map.of("warmupRuns", 0, "profileRuns", 3, "decisionIntervalMs", 10,
             "profileWaitMs", 0));
         values.putAll(overrides);
-        of(values);
         return values;
     }
 
-    static ManagerConfig of(Map<String, Object> overrides) {
-        Map<String, Object> values = Map.copyOf(overrides);
-        for (String name : values.keySet()) {
-            try {
-                ManagerConfig.class.getMethod(name);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("ManagerConfig has no attribute " + name, e);
-            }
-        }
-        return (ManagerConfig) Proxy.newProxyInstance(ManagerConfig.class.getClassLoader(),
-            new Class<?>[] {ManagerConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "annotationType" -> ManagerConfig.class;
-                case "toString" -> "ManagerConfig" + values;
-                case "hashCode" -> values.hashCode();
-                case "equals" -> proxy == args[0];
-                default -> values.containsKey(method.getName())
-                    ? coerce(values.get(method.getName()), method.getReturnType()) : method.getDefaultValue();
-            });
+    /** The default limits. */
+    static Limits limits() {
+        return Limits.of(READER.defaults());
     }
 
-    private static Object coerce(Object value, Class<?> type) {
-        if (value instanceof Number n) {
-            if (type == double.class) {
-                return n.doubleValue();
-            }
-            if (type == long.class) {
-                return n.longValue();
-            }
-            if (type == int.class) {
-                return n.intValue();
-            }
+    /** The configuration {@code properties} give over the defaults; they must all be valid. */
+    static ManagerConfig of(Map<String, Object> properties) {
+        ConfigRead<ManagerConfig> read = READER.read(properties, null);
+        if (!read.details().isEmpty()) {
+            throw new IllegalArgumentException("invalid test configuration: " + read.problems());
         }
-        return value;
+        return read.config();
     }
 }
