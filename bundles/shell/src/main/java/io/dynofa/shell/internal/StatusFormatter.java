@@ -1,5 +1,6 @@
 package io.dynofa.shell.internal;
 
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,14 @@ final class StatusFormatter {
         f.line("rejected", rejected(s.rejected()));
         f.line("last decision", s.lastDecision());
         f.line("keep warm", s.keepWarm());
-        f.list("problems", s.problems());
+        f.list("problems", s.problemDetails().stream().map(StatusFormatter::problem).toList());
         f.list("signals", signals(s.signals().values()));
         return f.out.toString();
+    }
+
+    /** The text, then the code tools match on (when there is one). */
+    private static String problem(Problem p) {
+        return Problem.UNSPECIFIED.equals(p.code()) ? p.text() : p.text() + " [" + p.code() + "]";
     }
 
     private static String level(RuntimeStatus s) {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.monitor.api.Signals;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
 import java.util.LinkedHashMap;
@@ -39,6 +40,16 @@ public class StatusFormatterTest {
             + "                backend 'gpu' unavailable\n"
             + "signals:        cpu.load = 0.500\n"
             + "                latency.mean.ms = 0.413\n", text);
+    }
+
+    @Test
+    public void namesEachProblemsCode() {
+        RuntimeStatus status = new RuntimeStatus(State.READY, "fam", "step", "cpu", "l0", 0, false, 1, 0, 0, 9, 0,
+            "fits", List.of("policy 'x' is not installed"), Signals.empty(), "off", Map.of(),
+            List.of(new Problem(Problem.RUNTIME, Problem.POLICY_UNKNOWN, "x", "policy 'x' is not installed")), null);
+
+        assertTrue(StatusFormatter.format(status).contains("\nproblems:       policy 'x' is not installed "
+            + "[policy.unknown]\n"));
     }
 
     @Test
