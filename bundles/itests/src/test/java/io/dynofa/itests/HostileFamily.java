@@ -1,7 +1,9 @@
 package io.dynofa.itests;
 
-import io.dynofa.itests.IdxReader.Idx;
 import io.dynofa.itests.OnnxBuilder.Data;
+import io.dynofa.util.internal.Idx;
+import io.dynofa.util.internal.IdxReader;
+import io.dynofa.util.internal.IdxReader.DimensionCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,8 +148,8 @@ public final class HostileFamily {
      * classifier whose sample top-1 can be stated in the manifest.
      */
     private static Linear centroids(Path sample) throws IOException {
-        Idx images = IdxReader.read(sample.resolve("t10k-images-idx3-ubyte.gz"));
-        Idx labels = IdxReader.read(sample.resolve("t10k-labels-idx1-ubyte.gz"));
+        Idx images = IdxReader.readAll(sample.resolve("t10k-images-idx3-ubyte.gz"), DimensionCheck.ANY);
+        Idx labels = IdxReader.readAll(sample.resolve("t10k-labels-idx1-ubyte.gz"), DimensionCheck.ANY);
         float[] weights = new float[OnnxBuilder.PIXELS * CLASSES];
         int[] counts = new int[CLASSES];
         for (int i = 0; i < images.count(); i++) {
@@ -170,8 +172,8 @@ public final class HostileFamily {
 
     /** The classifier's top-1 on the images the runtime checks at load, in percent. */
     private static double top1(Linear linear, Path sample) throws IOException {
-        Idx images = IdxReader.read(sample.resolve("t10k-images-idx3-ubyte.gz"));
-        Idx labels = IdxReader.read(sample.resolve("t10k-labels-idx1-ubyte.gz"));
+        Idx images = IdxReader.readAll(sample.resolve("t10k-images-idx3-ubyte.gz"), DimensionCheck.ANY);
+        Idx labels = IdxReader.readAll(sample.resolve("t10k-labels-idx1-ubyte.gz"), DimensionCheck.ANY);
         int correct = 0;
         for (int i = 0; i < CHECKED_IMAGES; i++) {
             correct += argMax(linear.logits(pixels(images, i))) == labels.unsigned(i) ? 1 : 0;

@@ -9,10 +9,12 @@ import static org.junit.Assert.assertTrue;
 
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.Tensor;
-import io.dynofa.itests.IdxReader.Idx;
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
+import io.dynofa.util.internal.Idx;
+import io.dynofa.util.internal.IdxReader;
+import io.dynofa.util.internal.IdxReader.DimensionCheck;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -64,8 +66,8 @@ public class HostileModelIT {
             "external data '" + HostileFamily.TRAVERSAL + "' is outside the family folder");
         assertFalse(activeIds(control).contains(HostileFamily.TRAVERSAL_LEVEL));
 
-        Idx images = IdxReader.read(ItSupport.modelsDir(getClass()).resolve(ItSupport.SAMPLE)
-            .resolve("t10k-images-idx3-ubyte.gz"));
+        Idx images = IdxReader.readAll(ItSupport.modelsDir(getClass()).resolve(ItSupport.SAMPLE)
+            .resolve("t10k-images-idx3-ubyte.gz"), DimensionCheck.ANY);
         control.pin(HostileFamily.EXTERNAL_LEVEL);
         try {
             Gateway.awaitValue(() -> control.status().levelId(), HostileFamily.EXTERNAL_LEVEL);

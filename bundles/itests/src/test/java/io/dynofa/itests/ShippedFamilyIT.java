@@ -10,7 +10,9 @@ import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
 import io.dynofa.inference.api.Tensor;
-import io.dynofa.itests.IdxReader.Idx;
+import io.dynofa.util.internal.Idx;
+import io.dynofa.util.internal.IdxReader;
+import io.dynofa.util.internal.IdxReader.DimensionCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +67,8 @@ public class ShippedFamilyIT {
             ItSupport.repoModels().toString(), "scanIntervalMs", 200L));
         ModelFamily family = gateway.service(ModelFamily.class);
         DeviceBackend backend = gateway.service(DeviceBackend.class);
-        Idx x = IdxReader.read(dataDir.resolve("t10k-images-idx3-ubyte.gz"));
-        Idx y = IdxReader.read(dataDir.resolve("t10k-labels-idx1-ubyte.gz"));
+        Idx x = IdxReader.readAll(dataDir.resolve("t10k-images-idx3-ubyte.gz"), DimensionCheck.ANY);
+        Idx y = IdxReader.readAll(dataDir.resolve("t10k-labels-idx1-ubyte.gz"), DimensionCheck.ANY);
         assertEquals(images, x.count());
         assertFalse(family.levels().isEmpty());
         List<String> mismatches = new ArrayList<>();
@@ -89,7 +91,7 @@ public class ShippedFamilyIT {
         long[] shape = spec.shape();
         shape[0] = 1;
         Normalisation normalisation = spec.normalisation();
-        int size = images.sampleSize();
+        int size = images.itemSize();
         int channelSize = size / (int) shape[1];
         int correct = 0;
         for (int i = 0; i < images.count(); i++) {
