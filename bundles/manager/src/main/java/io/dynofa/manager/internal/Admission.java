@@ -4,6 +4,7 @@ import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceException.Reason;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.Tensor;
+import io.dynofa.util.internal.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +116,7 @@ final class Admission {
     private static ThreadPoolExecutor newPool(Limits limits) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(limits.asyncThreads(), limits.asyncThreads(), 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(limits.asyncQueueSize()),
-            DaemonScheduler.daemonThreads("dynofa-infer"));
+            DaemonThreads.factory("dynofa-infer"));
         executor.prestartAllCoreThreads();
         return executor;
     }

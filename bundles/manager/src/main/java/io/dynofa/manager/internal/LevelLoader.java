@@ -10,6 +10,7 @@ import io.dynofa.policy.api.Level;
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.LevelLatency;
 import io.dynofa.runtime.api.Problem;
+import io.dynofa.util.internal.Stats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,8 +278,7 @@ final class LevelLoader {
             model.run(probe);
             times[i] = System.nanoTime() - t0;
         }
-        Arrays.sort(times);
-        long median = Math.max(1, times[times.length / 2]);
+        long median = Math.max(1, Math.round(Stats.median(times, times.length)));
         return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), median / 1e6), spec, model, median);
     }
 }

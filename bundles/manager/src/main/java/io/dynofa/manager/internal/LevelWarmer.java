@@ -5,7 +5,9 @@ import io.dynofa.inference.api.Tensor;
 import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.runtime.api.KeepWarmState.Mode;
 import io.dynofa.runtime.api.KeepWarmState.Pause;
+import io.dynofa.util.internal.DaemonThreads;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ final class LevelWarmer {
 
     private final InferenceEngine engine;
     private final DoubleSupplier cpuLoad;
-    private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-warmer");
+    private final ScheduledExecutorService executor = DaemonThreads.scheduler("dynofa-warmer");
     private volatile KeepWarm config;
     private volatile boolean holding;
     private volatile Outcome outcome = Outcome.NOT_YET;
@@ -86,7 +88,7 @@ final class LevelWarmer {
     }
 
     void shutdown() {
-        DaemonScheduler.stop(executor);
+        DaemonThreads.stop(executor, Duration.ofSeconds(5));
     }
 
     /** What keeping warm did in its last round, e.g. "warming ofa-10, ofa-12 every 10 ms" or "off". */

@@ -1,5 +1,6 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.util.internal.DaemonThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +36,7 @@ final class LoaderThread implements AutoCloseable {
     /** One thread, ending after a minute without work (a family loads in one burst). */
     private static ExecutorService newThread() {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), DaemonScheduler.daemonThreads("dynofa-level-loader"));
+            new LinkedBlockingQueue<>(), DaemonThreads.factory("dynofa-level-loader"));
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }

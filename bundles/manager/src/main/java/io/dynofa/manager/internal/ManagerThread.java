@@ -1,12 +1,15 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.util.internal.DaemonThreads;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** The manager's one thread: serialises reconciles and the periodic decision. */
 final class ManagerThread {
-    private final ScheduledExecutorService executor = DaemonScheduler.named("dynofa-manager");
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private final ScheduledExecutorService executor = DaemonThreads.scheduler("dynofa-manager");
     private final Runnable tick;
     private ScheduledFuture<?> ticking;
 
@@ -35,7 +38,7 @@ final class ManagerThread {
     }
 
     void shutdown() {
-        DaemonScheduler.stop(executor);
+        DaemonThreads.stop(executor, STOP_WAIT);
     }
 
     private static Runnable guarded(Runnable task) {
