@@ -54,12 +54,7 @@ public final class Stats {
 
     /** The nearest-rank percentile ({@code fraction} in [0, 1]) of the first {@code n} values. */
     public static double percentile(long[] values, int n, double fraction) {
-        if (n <= 0) {
-            return Double.NaN;
-        }
-        long[] sorted = Arrays.copyOf(values, n);
-        Arrays.sort(sorted);
-        return sorted[rank(fraction, n) - 1];
+        return percentile(Arrays.stream(values, 0, n).asDoubleStream().toArray(), n, fraction);
     }
 
     /** The nearest-rank percentile ({@code fraction} in [0, 1]) of the first {@code n} values. */
