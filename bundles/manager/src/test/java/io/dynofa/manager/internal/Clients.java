@@ -1,5 +1,7 @@
 package io.dynofa.manager.internal;
 
+import static org.junit.Assert.assertTrue;
+
 import io.dynofa.inference.api.InferenceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +44,9 @@ final class Clients implements AutoCloseable {
     /** Waits until {@code family} has served {@code more} requests beyond what it had served when called. */
     void awaitServed(String family, long more) {
         long before = served(family);
-        Await.until(more + " more requests served by " + family, () -> served(family) >= before + more,
-            () -> servedByFamily + ", failures " + failures);
+        Waits.await(more + " more requests served by " + family)
+            .untilAsserted(() -> assertTrue("served " + servedByFamily + ", failures " + failures,
+                served(family) >= before + more));
     }
 
     List<Throwable> failures() {

@@ -19,7 +19,8 @@ public class LevelCheckTest {
 
     private String problemOf(String levelId) {
         return problems.stream().filter(p -> p.code().equals(Problem.LEVEL_REFUSED) && p.subject().equals(levelId))
-            .map(Problem::text).findFirst().orElseThrow(() -> new AssertionError("no problem names " + levelId + ": " + problems));
+            .map(Problem::text).findFirst()
+            .orElseThrow(() -> new AssertionError("no problem names " + levelId + ": " + problems));
     }
 
     @Test
@@ -60,7 +61,8 @@ public class LevelCheckTest {
         assertEquals(List.of("l0", "l2"), ids(set));
         assertTrue(problemOf("slow"), problemOf("slow").contains("refused")
             && problemOf("slow").contains("longer than 100 ms"));
-        Await.until("the abandoned level is closed once its run returns", () -> backend.loaded("slow").isClosed());
+        Waits.await("the abandoned level is closed once its run returns")
+            .until(() -> backend.loaded("slow").isClosed());
         assertEquals("its load stopped after the run in progress", 1, backend.loaded("slow").runs());
     }
 

@@ -97,7 +97,8 @@ public class LevelLoaderTest {
         FakeBackend backend = new FakeBackend("cpu");
         var profile = FakeProfileStore.profile(family, "cpu", 0.5, 0.7, 2.5);
 
-        ActiveSet set = new LevelLoader(2, 3, TestConfig.limits()).load(family, backend, LevelLoader.usable(profile, family, backend),
+        ActiveSet set = new LevelLoader(2, 3, TestConfig.limits()).load(family, backend,
+            LevelLoader.usable(profile, family, backend),
             problems::add);
 
         assertEquals(List.of("l0", "l2"), ids(set));
@@ -116,7 +117,8 @@ public class LevelLoaderTest {
         FakeFamily replaced = new FakeFamily("fam").level("l0", 70).levelWithHash("l1", 80, "another-file");
         FakeBackend backend = new FakeBackend("cpu").sleeping("l1", 3);
 
-        ActiveSet set = new LevelLoader(0, 3, TestConfig.limits()).load(replaced, backend, LevelLoader.usable(profile, replaced, backend),
+        ActiveSet set = new LevelLoader(0, 3, TestConfig.limits()).load(replaced, backend,
+            LevelLoader.usable(profile, replaced, backend),
             problems::add);
 
         assertEquals(List.of("l0", "l1"), ids(set));

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.inference.api.InferenceException;
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.KeepWarmState.Mode;
+import io.dynofa.runtime.api.KeepWarmState.Pause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,8 +63,11 @@ public class LevelWarmerTest {
         startClient(set);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0, 1.0), cpuLoad::get);
 
-        Await.until("both neighbours warmed several times", () -> models.get(1).runs() >= 6 && models.get(3).runs() >= 6,
-            models::toString);
+        Waits.await("both neighbours warmed several times")
+
+            .untilAsserted(() -> assertTrue("state: " + models.toString(),
+
+                models.get(1).runs() >= 6 && models.get(3).runs() >= 6));
 
         assertEquals("l0 is two steps away", 0, models.get(0).runs());
         assertEquals("l4 is two steps away", 0, models.get(4).runs());
@@ -74,7 +80,11 @@ public class LevelWarmerTest {
         startClient(set);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 1, 1.0, 1.0), cpuLoad::get);
 
-        Await.until("l1 and l5 warmed", () -> models.get(1).runs() >= 3 && models.get(5).runs() >= 3, models::toString);
+        Waits.await("l1 and l5 warmed")
+
+            .untilAsserted(() -> assertTrue("state: " + models.toString(),
+
+                models.get(1).runs() >= 3 && models.get(5).runs() >= 3));
 
         assertEquals(0, models.get(2).runs() + models.get(3).runs() + models.get(4).runs());
     }
@@ -85,7 +95,11 @@ public class LevelWarmerTest {
         startClient(engine.active());
         warmer = new LevelWarmer(engine, new KeepWarm(2, 2, 1, 1.0, 1.0), cpuLoad::get);
 
-        Await.until("l1 and l2 warmed", () -> models.get(1).runs() >= 3 && models.get(2).runs() >= 3, models::toString);
+        Waits.await("l1 and l2 warmed")
+
+            .untilAsserted(() -> assertTrue("state: " + models.toString(),
+
+                models.get(1).runs() >= 3 && models.get(2).runs() >= 3));
 
         assertEquals(0, models.get(3).runs());
         assertEquals(0, models.get(4).runs());
@@ -100,11 +114,13 @@ public class LevelWarmerTest {
 
         warmer.holding(true);
         startClient(engine.active());
-        Await.until("requests served", () -> engine.served() > 20);
+        Waits.await("requests served").until(() -> engine.served() > 20);
         assertEquals("pinned: no warming", 0, models.get(0).runs() + models.get(2).runs());
 
         warmer.holding(false);
-        Await.until("warming resumed", () -> models.get(0).runs() > 0 && models.get(2).runs() > 0, models::toString);
+        Waits.await("warming resumed")
+            .untilAsserted(() -> assertTrue("state: " + models.toString(),
+                models.get(0).runs() > 0 && models.get(2).runs() > 0));
     }
 
     @Test
@@ -113,13 +129,15 @@ public class LevelWarmerTest {
         cpuLoad.set(0.95);
         startClient(set);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 2, 1.0, 0.9), cpuLoad::get);
-        Await.until("requests served", () -> engine.served() > 30);
+        Waits.await("requests served").until(() -> engine.served() > 30);
         assertEquals("saturated: no rounds", 0, models.get(0).runs() + models.get(2).runs());
         assertTrue(warmer.prepare(set, 2));
         assertEquals(1, models.get(2).runs());
 
         cpuLoad.set(0.5);
-        Await.until("rounds resumed", () -> models.get(0).runs() > 0, models::toString);
+        Waits.await("rounds resumed")
+            .untilAsserted(() -> assertTrue("state: " + models.toString(),
+                models.get(0).runs() > 0));
     }
 
     @Test
@@ -153,7 +171,7 @@ public class LevelWarmerTest {
         warmer = new LevelWarmer(engine, new KeepWarm(0, 1, 2, 1.0, 1.0), cpuLoad::get);
 
         assertFalse(warmer.prepare(set, 2));
-        Await.until("requests served", () -> engine.served() > 30);
+        Waits.await("requests served").until(() -> engine.served() > 30);
         assertEquals(0, models.get(0).runs() + models.get(2).runs());
     }
 
@@ -162,10 +180,10 @@ public class LevelWarmerTest {
         ActiveSet set = serve(3, 1, 1);
         startClient(set);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 2, 1.0, 1.0), cpuLoad::get);
-        Await.until("warming", () -> models.get(0).runs() > 0);
+        Waits.await("warming").until(() -> models.get(0).runs() > 0);
 
         residency.retire(s -> s == set, false, null, "test");
-        Await.until("closed", set::isClosed);
+        Waits.await("closed").until(set::isClosed);
 
         assertFalse(warmer.prepare(set, 2));
         models.forEach(m -> assertEquals(m.toString(), 0, m.runsAfterClose()));
@@ -176,7 +194,7 @@ public class LevelWarmerTest {
         serve(3, 1, 5);
         startClient(engine.active());
         warmer = new LevelWarmer(engine, new KeepWarm(1, 1, 1, 0.1, 1.0), cpuLoad::get);
-        Await.until("warming", () -> models.get(0).runs() > 0);
+        Waits.await("warming").until(() -> models.get(0).runs() > 0);
         int before = models.get(0).runs() + models.get(2).runs();
         Thread.sleep(500);
         int runs = models.get(0).runs() + models.get(2).runs() - before;
@@ -186,25 +204,30 @@ public class LevelWarmerTest {
     }
 
     @Test
-    public void describeTellsWhatTheLastRoundDid() {
+    public void theStateAndItsTextTellWhatTheLastRoundDid() {
         ActiveSet set = serve(6, 5, 0);
         set.select(0);
         warmer = new LevelWarmer(engine, new KeepWarm(1, 2, 1, 1.0, 0.9), cpuLoad::get);
-        Await.until("idle", () -> warmer.describe().equals("paused: no requests"), warmer::describe);
+        awaitState(new KeepWarmState(Mode.PAUSED, Pause.NO_REQUESTS, List.of(), 2), "paused: no requests");
 
         startClient(set);
-        Await.until("warming the neighbour and the level served before",
-            () -> warmer.describe().equals("warming l1, l5 every 2 ms"), warmer::describe);
+        awaitState(new KeepWarmState(Mode.WARMING, null, List.of("l1", "l5"), 2), "warming l1, l5 every 2 ms");
 
         cpuLoad.set(0.95);
-        Await.until("saturated", () -> warmer.describe().equals("paused: system CPU load 0.95, at or above 0.90"),
-            warmer::describe);
+        awaitState(new KeepWarmState(Mode.PAUSED, Pause.CPU_LOAD, List.of(), 2),
+            "paused: system CPU load 0.95, at or above 0.90");
         cpuLoad.set(0.2);
 
         warmer.holding(true);
-        Await.until("pinned", () -> warmer.describe().equals("paused: a level is pinned"), warmer::describe);
+        awaitState(new KeepWarmState(Mode.PAUSED, Pause.PINNED, List.of(), 2), "paused: a level is pinned");
 
         warmer.configure(new KeepWarm(0, 2, 1, 1.0, 0.9));
-        assertEquals("at once", "off", warmer.describe());
+        assertEquals("at once", new KeepWarmState(Mode.OFF, null, List.of(), 2), warmer.state());
+        assertEquals("off", warmer.describe());
+    }
+
+    private void awaitState(KeepWarmState state, String text) {
+        Waits.await("keep warm " + state).until(() -> warmer.state().equals(state));
+        assertEquals(text, warmer.describe());
     }
 }

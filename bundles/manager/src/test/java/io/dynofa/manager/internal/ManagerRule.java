@@ -97,8 +97,7 @@ final class ManagerRule extends ExternalResource {
     }
 
     RuntimeStatus awaitStatus(String what, Predicate<RuntimeStatus> condition) {
-        Await.until(what, () -> condition.test(manager.status()), () -> manager.status());
-        return manager.status();
+        return Waits.await(what).until(manager::status, condition::test);
     }
 
     @Override

@@ -97,7 +97,7 @@ public class RuntimeManagerAdmissionTest {
                 throw new IllegalStateException(e);
             }
         });
-        Await.until("the first request runs", () -> model.runs() > runsBefore);
+        Waits.await("the first request runs").until(() -> model.runs() > runsBefore);
         CompletableFuture<Reason> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 manager.infer(validInput());
@@ -106,7 +106,7 @@ public class RuntimeManagerAdmissionTest {
                 return e.reason();
             }
         });
-        Await.until("the second caller waits", () -> waitingCallers(manager) == 1 || waiting.isDone());
+        Waits.await("the second caller waits").until(() -> waitingCallers(manager) == 1 || waiting.isDone());
 
         try {
             manager.infer(validInput());

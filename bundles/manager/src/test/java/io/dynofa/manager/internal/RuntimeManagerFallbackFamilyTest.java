@@ -101,7 +101,7 @@ public class RuntimeManagerFallbackFamilyTest {
 
         FakeFamily back = standardFamily("fam");
         rule.bind(back);
-        Await.until("the old levels closed once the family is back", oldL0::isClosed);
+        Waits.await("the old levels closed once the family is back").until(oldL0::isClosed);
         assertEquals("fam", manager.infer(ManagerRule.validInput()).familyId());
         assertEquals(0, manager.status().failed());
         assertFalse(manager.status().problems().toString(),
@@ -117,6 +117,6 @@ public class RuntimeManagerFallbackFamilyTest {
         rule.unbind(only);
 
         rule.awaitState(State.NOT_READY);
-        Await.until("every model closed", () -> backend.loaded().stream().allMatch(FakeModel::isClosed));
+        Waits.await("every model closed").until(() -> backend.loaded().stream().allMatch(FakeModel::isClosed));
     }
 }

@@ -59,20 +59,22 @@ public class RuntimeManagerFamilySwapTest {
         rule.bind(standardFamily("fam2"));
         List<Thread> clients = IntStream.range(0, CLIENTS).mapToObj(i -> client(manager)).toList();
 
-        Await.until("requests served by fam", () -> served("fam") > 50);
+        Waits.await("requests served by fam").until(() -> served("fam") > 50);
 
         String[] order = {"fam2", "fam", "fam2", "fam"};
         for (String next : order) {
             long before = served(next);
             manager.modified(TestConfig.fast(config("family", next)));
             rule.awaitStatus("family " + next, s -> next.equals(s.familyId()));
-            Await.until("requests served by " + next, () -> served(next) > before + 50, () -> servedByFamily);
+            Waits.await("requests served by " + next)
+                .untilAsserted(() -> assertTrue("state: " + servedByFamily,
+                    served(next) > before + 50));
 
-            Await.until("only the models of " + next + "'s active levels open", () -> {
+            Waits.await("only the models of " + next + "'s active levels open").untilAsserted(() -> {
                 List<FakeModel> open = openModels(backend);
-                return open.size() == manager.levels().size()
-                    && open.stream().allMatch(m -> m.name().startsWith(next + "/"));
-            }, () -> openModels(backend) + " open, active levels " + manager.levels());
+                assertTrue(open + " open, active levels " + manager.levels(), open.size() == manager.levels().size()
+                    && open.stream().allMatch(m -> m.name().startsWith(next + "/")));
+            });
         }
         stop.set(true);
         for (Thread c : clients) {

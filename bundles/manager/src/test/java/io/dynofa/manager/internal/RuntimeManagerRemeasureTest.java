@@ -52,7 +52,7 @@ public class RuntimeManagerRemeasureTest {
 
         FakeModel oldL2 = first.loaded("l2");
         rule.bind(changed);
-        Await.until("the old set retired once the changed family serves", oldL2::isClosed);
+        Waits.await("the old set retired once the changed family serves").until(oldL2::isClosed);
 
         assertEquals("the new l2 is checked and timed", 4, first.loaded("l2").runs());
         assertFalse(manager.status().problems().toString(),
@@ -68,7 +68,7 @@ public class RuntimeManagerRemeasureTest {
 
         backend.describedAs("fake backend cpu, 3 intra-op threads");
         rule.updated(backend);
-        Await.until("the set of the old settings retired and closed", oldL2::isClosed);
+        Waits.await("the set of the old settings retired and closed").until(oldL2::isClosed);
         for (int i = 0; i < 20; i++) {
             manager.infer(ManagerRule.validInput());
         }

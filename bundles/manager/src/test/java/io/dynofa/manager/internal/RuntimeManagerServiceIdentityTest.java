@@ -127,7 +127,8 @@ public class RuntimeManagerServiceIdentityTest {
         rule.awaitStatus("serving from the second cpu", s -> "cpu".equals(s.backendId())
             && !second.loaded().isEmpty());
         assertEquals("cpu", manager.infer(validInput()).backendId());
-        Await.until("the first backend's models closed", () -> first.loaded().stream().allMatch(FakeModel::isClosed));
+        Waits.await("the first backend's models closed")
+            .until(() -> first.loaded().stream().allMatch(FakeModel::isClosed));
         assertEquals(1, manager.backends().size());
         assertTrue(manager.backends().get(0).active());
         assertFalse(StatusProblems.has(manager.status(), Problem.BACKEND_UNBOUND));
@@ -142,7 +143,9 @@ public class RuntimeManagerServiceIdentityTest {
         manager.bindBackend(renamed, Registered.as(renamed, DeviceBackend.BACKEND_ID, "cpu",
             Constants.SERVICE_RANKING, 10));
 
-        Await.until("the plain backend's models closed", () -> plain.loaded().stream().allMatch(FakeModel::isClosed));
+        Waits.await("the plain backend's models closed")
+
+            .until(() -> plain.loaded().stream().allMatch(FakeModel::isClosed));
         assertEquals("cpu", manager.infer(validInput()).backendId());
         assertEquals("cpu", manager.status().backendId());
         assertEquals("fake backend gpu-7", manager.backends().get(0).description());

@@ -71,7 +71,7 @@ public class RuntimeManagerServingTest {
                 throw new CompletionException(e);
             }
         });
-        Await.until("the request running on l2", () -> backend.loaded("l2").runs() > runsBefore);
+        Waits.await("the request running on l2").until(() -> backend.loaded("l2").runs() > runsBefore);
 
         manager.stopForExit();
 
@@ -144,8 +144,9 @@ public class RuntimeManagerServingTest {
 
         String atOnce = inferFails(manager, validInput(), Reason.NOT_READY).getMessage();
         assertTrue(atOnce, atOnce.contains("'cpu'"));
-        Await.until("models closed once the keep-warm run in flight (if any) returns its lease",
-            () -> first.loaded().stream().allMatch(m -> m.closes() == 1), first::loaded);
+        Waits.await("models closed once the keep-warm run in flight (if any) returns its lease")
+            .untilAsserted(() -> assertTrue("models: " + first.loaded(),
+                first.loaded().stream().allMatch(m -> m.closes() == 1)));
         RuntimeStatus down = rule.awaitStatus("the missing backend listed",
             s -> StatusProblems.has(s, Problem.BACKEND_UNBOUND, "cpu"));
         assertEquals(State.NOT_READY, down.state());
