@@ -1,8 +1,5 @@
 package io.dynofa.profiler.internal;
 
-import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.LiveConfig;
-
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.ProfileStore;
 import java.io.IOException;
@@ -13,65 +10,44 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Profiles as files: {@code <profilesDir>/<familyId>/<backendId>.json}, with the plot ({@code .png})
- * and the report ({@code .md}) written beside on every save. Registers {@link ProfileStore} itself so
- * that it can bump {@link ProfileStore#REVISION} on the registration after each save.
+ * and the report ({@code .md}) written beside on every save. Counts its revisions (one per save or change of
+ * folder) and tells {@code onRevision}, so that its registration can publish {@link ProfileStore#REVISION}
+ * ({@link ProfileStoreComponent}). Thread-safe.
  */
-@Component(service = {}, immediate = true, configurationPid = FileProfileStore.PID)
-@Designate(ocd = ProfilerConfig.class)
-public final class FileProfileStore implements ProfileStore {
-    static final String PID = "io.dynofa.profiler";
+final class FileProfileStore implements ProfileStore {
     private static final Logger LOG = System.getLogger(FileProfileStore.class.getName());
-    private static final ConfigReader<ProfilerConfig> READER = ConfigReader.of(ProfilerConfig.class);
 
     private final AtomicLong revision = new AtomicLong();
+    private final Runnable onRevision;
     private volatile Path dir;
-    private ServiceRegistration<ProfileStore> registration;
-    private LiveConfig<ProfilerConfig> config;
 
-    /** Outside OSGi (tests): a store on {@code dir} with no service registration. */
+    /** A store on {@code dir} that tells nobody of its revisions (tests). */
     FileProfileStore(Path dir) {
+        this(dir, () -> { });
+    }
+
+    FileProfileStore(Path dir, Runnable onRevision) {
         this.dir = dir;
+        this.onRevision = onRevision;
     }
 
-    @Activate
-    public FileProfileStore(BundleContext context, Map<String, Object> properties) {
-        config = new LiveConfig<>(context, PID, READER, properties);
-        this.dir = Path.of(config.config().profilesDir());
-        registration = context.registerService(ProfileStore.class, this, properties());
-    }
-
-    @Modified
-    void modified(Map<String, Object> properties) {
-        if (config.update(properties)) {
-            dir = Path.of(config.config().profilesDir());
+    /** Moves the store to {@code next} (a new revision when it differs). */
+    void moveTo(Path next) {
+        if (!next.equals(dir)) {
+            dir = next;
             bump();
         }
     }
 
-    @Deactivate
-    synchronized void deactivate() {
-        config.close();
-        if (registration != null) {
-            registration.unregister();
-            registration = null;
-        }
+    long revision() {
+        return revision.get();
     }
 
     Path dir() {
@@ -117,18 +93,9 @@ public final class FileProfileStore implements ProfileStore {
             .map(p -> p.toAbsolutePath().normalize().toString()).toList();
     }
 
-    private synchronized void bump() {
+    private void bump() {
         revision.incrementAndGet();
-        if (registration != null) {
-            registration.setProperties(properties());
-        }
-    }
-
-    private Dictionary<String, Object> properties() {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(REVISION, revision.get());
-        props.put("dynofa.profile.dir", dir.toAbsolutePath().normalize().toString());
-        return props;
+        onRevision.run();
     }
 
     /** A file-name-safe form of an id. */
