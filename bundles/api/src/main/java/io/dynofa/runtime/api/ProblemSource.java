@@ -29,6 +29,8 @@ public interface ProblemSource {
      * @since 1.3
      */
     default List<Problem> details() {
-        return problems().stream().map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList();
+        List<String> texts = problems();
+        return texts == null ? List.of() : texts.stream().filter(java.util.Objects::nonNull)
+            .map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList();
     }
 }
