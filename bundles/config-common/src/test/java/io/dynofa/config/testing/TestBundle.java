@@ -1,6 +1,7 @@
 package io.dynofa.config.testing;
 
 import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
@@ -41,6 +42,12 @@ public final class TestBundle {
     public List<String> problems() {
         return services.stream().filter(r -> r.service() instanceof ProblemSource)
             .flatMap(r -> ((ProblemSource) r.service()).problems().stream()).toList();
+    }
+
+    /** Every problem of the problem sources registered now, with its code and subject. */
+    public List<Problem> details() {
+        return services.stream().filter(r -> r.service() instanceof ProblemSource)
+            .flatMap(r -> ((ProblemSource) r.service()).details().stream()).toList();
     }
 
     /** How many problem sources are registered now. */

@@ -4,6 +4,7 @@ import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.monitor.api.Monitor;
+import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -47,13 +48,13 @@ public final class CameraReplay implements Monitor {
     private final LiveConfig<DemoConfig> config;
     private volatile Replay replay;
     private volatile String offReason;
-    private volatile String sampleProblem;
+    private volatile Problem sampleProblem;
     private volatile InferenceService inference;
     private boolean started;
 
     @Activate
     public CameraReplay(BundleContext context, Map<String, Object> properties) {
-        config = new LiveConfig<>(context, PID, READER, properties,
+        config = LiveConfig.withDetails(context, PID, READER, properties,
             () -> sampleProblem == null ? List.of() : List.of(sampleProblem));
         replay = replay(config.config(), null);
     }
@@ -144,10 +145,11 @@ public final class CameraReplay implements Monitor {
             sample = old != null && old.folder().equals(folder) ? old.sample() : Sample.load(folder);
         } catch (IOException | RuntimeException e) {
             String why = "cannot load the Fashion-MNIST sample from " + folder + ": " + e.getMessage();
-            sampleProblem = old == null ? "demo camera not started: " + why
+            String problem = old == null ? "demo camera not started: " + why
                 : "demo camera keeps replaying " + old.folder() + ": " + why;
-            LOG.log(Level.WARNING, sampleProblem);
-            offReason = sampleProblem;
+            sampleProblem = new Problem(null, Problem.SAMPLE_UNUSABLE, folder.toString(), problem);
+            LOG.log(Level.WARNING, problem);
+            offReason = problem;
             return old;
         }
         Replayer replayer = new Replayer(sample, this::currentInference, statistics, c.loop());

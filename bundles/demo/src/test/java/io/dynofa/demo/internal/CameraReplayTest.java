@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.config.testing.TestBundle;
+import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
@@ -96,9 +97,7 @@ public class CameraReplayTest {
             assertFalse(demo.isRunning());
             String folder = missing.toAbsolutePath().toString();
             assertTrue(demo.unavailableReason().orElseThrow(), demo.unavailableReason().orElseThrow().contains(folder));
-            assertEquals(1, bundle.problems().size());
-            assertTrue(bundle.problems().get(0), bundle.problems().get(0).startsWith("demo camera not started: "
-                + "cannot load the Fashion-MNIST sample from " + folder));
+            assertEquals(List.of(Problem.SAMPLE_UNUSABLE + " " + folder), codesAndSubjects());
         } finally {
             demo.deactivate();
         }
@@ -108,7 +107,7 @@ public class CameraReplayTest {
     public void aNegativeFrameRateKeepsTheOneInForceAndIsNamedUntilDeactivated() throws IOException {
         CameraReplay demo = demo(config(sample(), -1, true, true));
         try {
-            assertEquals(List.of("fps '-1.0' rejected (must be from 0 to 10000); keeping 100.0"), bundle.problems());
+            assertEquals(List.of(Problem.CONFIG_REJECTED + " fps"), codesAndSubjects());
         } finally {
             demo.deactivate();
         }
@@ -128,8 +127,9 @@ public class CameraReplayTest {
             demo.modified(TestBundle.properties(config(missing, 0, true, true)));
             assertTrue(demo.isRunning());
             assertTrue(demo.unavailableReason().isEmpty());
-            assertTrue(bundle.problems().toString(), bundle.problems().get(0).startsWith("demo camera keeps replaying "
-                + good.toAbsolutePath() + ": cannot load the Fashion-MNIST sample from " + missing.toAbsolutePath()));
+            assertEquals(List.of(Problem.SAMPLE_UNUSABLE + " " + missing.toAbsolutePath()), codesAndSubjects());
+            assertTrue("names the sample still replayed", bundle.problems().get(0).contains(good.toAbsolutePath()
+                .toString()));
             double frames = demo.read().get("demo.frames");
             assertTrue(CameraThreadTest.within(5_000, () -> demo.read().get("demo.frames") > frames));
             demo.modified(TestBundle.properties(config(good, 0, true, false)));
@@ -185,5 +185,9 @@ public class CameraReplayTest {
                 return loop;
             }
         };
+    }
+
+    private List<String> codesAndSubjects() {
+        return bundle.details().stream().map(p -> p.code() + " " + p.subject()).toList();
     }
 }
