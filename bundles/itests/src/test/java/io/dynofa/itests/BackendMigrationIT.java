@@ -1,5 +1,6 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -13,15 +14,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -38,20 +31,18 @@ import org.osgi.framework.ServiceRegistration;
  * policy also reads the slowdowns the latency monitor measures per backend, the switch is the manager's, the
  * requests run on ONNX Runtime on the backend their result names ({@code InferenceResult.backendId()}).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BackendMigrationIT {
+public class BackendMigrationIT extends GatewayIT {
 
-    @Inject
-    private BundleContext context;
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(RUNTIME_PID, Map.of("backend", "cpu", "policy", "cross-backend"),
+            "io.dynofa.policy.crossbackend", Map.of("minDwellMs", "200", "recoveryHalfLifeMs", "500"));
+    }
 
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of(
-            "io.dynofa.backend.cpu-cpu", Map.of("dynofa.backend.id", "cpu", "intraOpThreads", "1"),
-            "io.dynofa.backend.cpu-cpu2", Map.of("dynofa.backend.id", "cpu2", "intraOpThreads", "2"),
-            "io.dynofa.runtime", Map.of("backend", "cpu", "policy", "cross-backend"),
-            "io.dynofa.policy.crossbackend", Map.of("minDwellMs", "200", "recoveryHalfLifeMs", "500")));
+    @Override
+    protected Map<String, List<Map<String, String>>> factoryConfigurations() {
+        return Map.of("io.dynofa.backend.cpu", List.of(Map.of("dynofa.backend.id", "cpu", "intraOpThreads", "1"),
+            Map.of("dynofa.backend.id", "cpu2", "intraOpThreads", "2")));
     }
 
     /** The other application on backend {@code cpu}, as a device monitor would report it. */
@@ -76,24 +67,22 @@ public class BackendMigrationIT {
 
     @Test
     public void contentionMovesTrafficToTheOtherBackendAndBackWithoutAFailedRequest() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
-        Gateway.await(() -> "both CPU backends bound; " + control.backends(), () -> control.backends().stream()
-            .filter(b -> b.unavailableReason() == null).count() == 2);
-        assertEquals("cpu", Gateway.awaitValue(() -> control.status().backendId(), "cpu"));
+        ready();
+        RuntimeControl control = control();
+        await("both CPU backends bound").untilAsserted(() -> assertEquals("usable backends among "
+            + control.backends(), 2, control.backends().stream().filter(b -> b.unavailableReason() == null).count()));
+        awaitBackend(control, "cpu", "serving from cpu");
         double slowest = control.levels().stream().mapToDouble(Level::latencyMs).max().orElseThrow();
         control.setTarget(Math.max(0.5, 3 * slowest));
         Contention contention = new Contention();
         Dictionary<String, Object> props = new Hashtable<>();
         ServiceRegistration<Monitor> registration = context.registerService(Monitor.class, contention, props);
-        try (TrafficClient client = new TrafficClient(gateway::inference)) {
+        try (TrafficClient client = new TrafficClient(this::inference)) {
             client.awaitServed(300);
             assertEquals("cpu", control.status().backendId());
 
             contention.on = true;
-            Gateway.await(() -> "serving from cpu2 under contention on cpu; status " + control.status(),
-                () -> "cpu2".equals(control.status().backendId()));
+            awaitBackend(control, "cpu2", "serving from cpu2 under contention on cpu");
             long before = client.servedBy("cpu2");
             client.awaitServed(300);
             assertTrue("requests ran on cpu2: " + client.servedBy("cpu2"), client.servedBy("cpu2") > before);
@@ -101,8 +90,7 @@ public class BackendMigrationIT {
                 .map(BackendInfo::id).toList());
 
             contention.on = false;
-            Gateway.await(() -> "back on cpu once it has room; status " + control.status(),
-                () -> "cpu".equals(control.status().backendId()));
+            awaitBackend(control, "cpu", "back on cpu once it has room");
             long onCpu = client.servedBy("cpu");
             client.awaitServed(300);
             assertTrue("requests ran on cpu again", client.servedBy("cpu") > onCpu);
@@ -111,5 +99,10 @@ public class BackendMigrationIT {
         } finally {
             registration.unregister();
         }
+    }
+
+    private static void awaitBackend(RuntimeControl control, String backendId, String what) {
+        await(what).untilAsserted(() ->
+            assertEquals("status " + control.status(), backendId, control.status().backendId()));
     }
 }

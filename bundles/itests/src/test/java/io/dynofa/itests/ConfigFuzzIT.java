@@ -1,34 +1,22 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.runtime.api.BackendInfo;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
 import io.dynofa.runtime.api.RuntimeControl;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * No bad edit of any configuration stops serving (finding 5). For every PID the gateway has, values that
@@ -37,9 +25,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * through FileInstall, while a client sends requests: none fails, every status read is READY, and each problem
  * is named in the runtime's status (under its source) until the edit is undone.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ConfigFuzzIT {
+public class ConfigFuzzIT extends GatewayIT {
     private static final String RUNTIME = "io.dynofa.runtime";
     private static final String BACKEND = "io.dynofa.backend.cpu";
     private static final String PROVIDER = "io.dynofa.family.provider";
@@ -49,9 +35,6 @@ public class ConfigFuzzIT {
 
     /** The numeric attributes of every PID, each given every value of {@link #BAD}. */
     private static final Map<String, List<String>> NUMBERS = numbers();
-
-    @Inject
-    private BundleContext context;
 
     private static Map<String, List<String>> numbers() {
         Map<String, List<String>> numbers = new LinkedHashMap<>();
@@ -75,19 +58,23 @@ public class ConfigFuzzIT {
         return numbers;
     }
 
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of(BACKEND + "-cpu", strings(good(BACKEND)), DEMO,
-            strings(good(DEMO))));
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(DEMO, strings(good(DEMO)));
+    }
+
+    @Override
+    protected Map<String, List<Map<String, String>>> factoryConfigurations() {
+        return Map.of(BACKEND, List.of(strings(good(BACKEND))));
     }
 
     /** The configuration each PID is given back after a bad edit (the one it starts with). */
-    private static Map<String, Object> good(String pid) {
+    private Map<String, Object> good(String pid) {
         switch (pid) {
             case RUNTIME:
                 return Map.of("decisionIntervalMs", "50", "warmupRuns", "10", "profileRuns", "20");
             case PROVIDER:
-                return Map.of("modelsDir", ItSupport.modelsDir(ConfigFuzzIT.class).toString(), "scanIntervalMs", "200");
+                return Map.of("modelsDir", modelsDir().toString(), "scanIntervalMs", "200");
             case BACKEND:
                 return Map.of("dynofa.backend.id", "cpu", "intraOpThreads", "2");
             case DEMO:
@@ -97,17 +84,16 @@ public class ConfigFuzzIT {
         }
     }
 
-    private static Path sampleDir() {
-        return ItSupport.modelsDir(ConfigFuzzIT.class).resolve(ItSupport.SAMPLE);
+    private Path sampleDir() {
+        return modelsDir().resolve(SAMPLE);
     }
 
     @Test
     public void everyBadValueOfEveryPidIsNamedAndServingNeverStops() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
+        ready();
+        RuntimeControl control = control();
         assertEveryPidHasAProblemSource();
-        try (TrafficClient client = new TrafficClient(gateway::inference); ReadyWatch watch = new ReadyWatch(control)) {
+        try (TrafficClient client = new TrafficClient(this::inference); ReadyWatch watch = new ReadyWatch(control)) {
             client.awaitServed(100);
             int edits = 0;
             for (Map.Entry<String, List<String>> pid : NUMBERS.entrySet()) {
@@ -123,11 +109,10 @@ public class ConfigFuzzIT {
             badEdit(control, BACKEND, "optimizationLevel", "TURBO", rejected(BACKEND, "optimizationLevel"));
             badEdit(control, BACKEND, "memoryArena", "yes", rejected(BACKEND, "memoryArena"));
             badEdit(control, PROVIDER, "modelsDir", "models\0x", rejected(PROVIDER, "modelsDir"));
-            badEdit(control, PROVIDER, "modelsDir", sampleDir().resolve("none").toString(),
-                p -> p.startsWith(PROVIDER) && p.contains("is not a folder: still offering the families of"));
+            Path noFolder = sampleDir().resolve("none");
+            badEdit(control, PROVIDER, "modelsDir", noFolder.toString(), keepsInForce(PROVIDER, noFolder, modelsDir()));
             badEdit(control, DEMO, "enabled", "maybe", rejected(DEMO, "enabled"));
-            badEdit(control, DEMO, "sampleDir", sampleDir().resolve("none").toString(),
-                p -> p.startsWith(DEMO) && p.contains("demo camera keeps replaying " + sampleDir()));
+            badEdit(control, DEMO, "sampleDir", noFolder.toString(), keepsInForce(DEMO, noFolder, sampleDir()));
             badEdit(control, "io.dynofa.monitor.memory", "meminfoPath", "/proc/\0", rejected("io.dynofa.monitor.memory",
                 "meminfoPath"));
             badEdit(control, "io.dynofa.profiler", "profilesDir", "profiles\0x", rejected("io.dynofa.profiler",
@@ -146,18 +131,18 @@ public class ConfigFuzzIT {
 
     @Test
     public void validChangesOfTheBackendsSettingsFailNoRequestInFlight() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
-        try (TrafficClient client = new TrafficClient(gateway::inference); ReadyWatch watch = new ReadyWatch(control)) {
+        ready();
+        RuntimeControl control = control();
+        try (TrafficClient client = new TrafficClient(this::inference); ReadyWatch watch = new ReadyWatch(control)) {
             client.awaitServed(100);
             for (String threads : List.of("1", "3", "2")) {
                 Map<String, Object> settings = new HashMap<>(good(BACKEND));
                 settings.put("intraOpThreads", threads);
                 settings.put("optimizationLevel", threads.equals("3") ? "BASIC_OPT" : "ALL_OPT");
                 write(BACKEND, settings);
-                Gateway.await(() -> "backend cpu with " + threads + " intra-op threads: " + control.backends(),
-                    () -> cpu(control).description().contains(threads + " intra-op thread"));
+                await("backend cpu with " + threads + " intra-op threads").untilAsserted(() ->
+                    assertTrue("backends " + control.backends(), cpu(control).description()
+                        .contains(threads + " intra-op thread")));
                 client.awaitServed(200);
             }
             assertEquals(List.of(), client.failures());
@@ -166,40 +151,45 @@ public class ConfigFuzzIT {
     }
 
     /** A key that is no attribute is named, and the attributes the configuration lacks keep their values. */
-    private void aTypoKeepsTheBackendsSettingsInForce(RuntimeControl control) throws IOException {
+    private void aTypoKeepsTheBackendsSettingsInForce(RuntimeControl control) {
         write(BACKEND, Map.of("dynofa.backend.id", "cpu", "intraOpThread", "1"));
-        awaitProblem(control, p -> p.startsWith(BACKEND) && p.contains("unknown key 'intraOpThread' ignored"));
+        awaitProblem(control, from(BACKEND).and(code(Problem.CONFIG_UNKNOWN_KEYS))
+            .and(p -> p.text().contains("'intraOpThread'")));
         assertTrue(control.backends().toString(), cpu(control).description().contains("2 intra-op threads"));
         write(BACKEND, good(BACKEND));
-        awaitNoProblem(control, p -> p.startsWith(BACKEND));
+        awaitNoProblem(control, from(BACKEND));
     }
 
-    private void aFileOfRandomBytesChangesNothingAndIsNamed(RuntimeControl control, String pid) throws IOException {
+    private void aFileOfRandomBytesChangesNothingAndIsNamed(RuntimeControl control, String pid) {
         writeRandomBytes(pid, 1);
-        awaitProblem(control, p -> p.startsWith(pid) && p.contains("unknown keys ") && p.contains(" ignored"));
+        awaitProblem(control, from(pid).and(code(Problem.CONFIG_UNKNOWN_KEYS)));
         assertTrue("the policy stays installed: " + control.policies(), control.policies().contains("dynofa-step"));
-        ItSupport.writeConfig(ItSupport.fileInstallDir(getClass()), pid, Map.of());
-        awaitNoProblem(control, p -> p.startsWith(pid));
+        writeCfgFile(pid, Map.of());
+        awaitNoProblem(control, from(pid));
     }
 
     /** The values the random file does not set (all of them) keep the ones in force, not their defaults. */
-    private void aFileOfRandomBytesKeepsTheRuntimesValuesInForce(RuntimeControl control) throws IOException {
+    private void aFileOfRandomBytesKeepsTheRuntimesValuesInForce(RuntimeControl control) {
         Map<String, String> inForce = new HashMap<>(strings(good(RUNTIME)));
         inForce.put("targetLatencyMs", "0.7");
-        ItSupport.writeConfig(ItSupport.fileInstallDir(getClass()), RUNTIME, inForce);
-        Gateway.awaitValue(() -> control.status().targetMs(), 0.7);
+        writeCfgFile(RUNTIME, inForce);
+        awaitTarget(control, 0.7);
         writeRandomBytes(RUNTIME, 2);
-        Predicate<String> damaged = p -> p.contains("unknown keys ") && p.contains("targetLatencyMs");
+        Predicate<Problem> damaged = from(RUNTIME).and(code(Problem.CONFIG_UNKNOWN_KEYS));
         awaitProblem(control, damaged);
         assertEquals(0.7, control.status().targetMs(), 0);
-        ItSupport.writeConfig(ItSupport.fileInstallDir(getClass()), RUNTIME, strings(good(RUNTIME)));
+        writeCfgFile(RUNTIME, strings(good(RUNTIME)));
         awaitNoProblem(control, damaged);
-        Gateway.awaitValue(() -> control.status().targetMs(), 1.0);
+        awaitTarget(control, 1.0);
+    }
+
+    private static void awaitTarget(RuntimeControl control, double targetMs) {
+        await("target " + targetMs + " ms in force").untilAsserted(() ->
+            assertEquals("status " + control.status(), targetMs, control.status().targetMs(), 0));
     }
 
     /** {@code key = bad} in {@code pid}'s configuration, named while it stands, then the good one again. */
-    private void badEdit(RuntimeControl control, String pid, String key, String bad, Predicate<String> named)
-        throws IOException {
+    private void badEdit(RuntimeControl control, String pid, String key, String bad, Predicate<Problem> named) {
         Map<String, Object> edit = new HashMap<>(good(pid));
         edit.put(key, bad);
         write(pid, edit);
@@ -208,19 +198,35 @@ public class ConfigFuzzIT {
         awaitNoProblem(control, named);
     }
 
-    /** A problem line of {@code pid} (the runtime's own lines carry no source) rejecting {@code key}. */
-    private static Predicate<String> rejected(String pid, String key) {
-        return p -> (pid.equals(RUNTIME) || p.startsWith(pid)) && p.contains(key + " ") && p.contains(" rejected (");
+    /** A problem of {@code pid} rejecting a value of {@code key}. */
+    private static Predicate<Problem> rejected(String pid, String key) {
+        return from(pid).and(code(Problem.CONFIG_REJECTED)).and(p -> key.equals(p.subject()));
     }
 
-    private static void awaitProblem(RuntimeControl control, Predicate<String> problem) {
-        Gateway.await(() -> "the problem named; status problems " + control.status().problems(),
-            () -> control.status().problems().stream().anyMatch(problem));
+    /** A problem of {@code pid} naming the folder it was given, {@code missing}, and the one it keeps using. */
+    private static Predicate<Problem> keepsInForce(String pid, Path missing, Path inForce) {
+        return from(pid).and(p -> p.text().contains(missing.toString())
+            && p.text().replace(missing.toString(), "").contains(inForce.toString()));
     }
 
-    private static void awaitNoProblem(RuntimeControl control, Predicate<String> problem) {
-        Gateway.await(() -> "the problem gone; status problems " + control.status().problems(),
-            () -> control.status().problems().stream().noneMatch(problem));
+    /** A problem the component configured by {@code pid} reports (the runtime's carry its own source). */
+    private static Predicate<Problem> from(String pid) {
+        String source = pid.equals(RUNTIME) ? Problem.RUNTIME : pid;
+        return p -> p.source() != null && p.source().startsWith(source);
+    }
+
+    private static Predicate<Problem> code(String code) {
+        return p -> code.equals(p.code());
+    }
+
+    private static void awaitProblem(RuntimeControl control, Predicate<Problem> problem) {
+        await("the problem named").untilAsserted(() -> assertTrue("status problems "
+            + control.status().problemDetails(), control.status().problemDetails().stream().anyMatch(problem)));
+    }
+
+    private static void awaitNoProblem(RuntimeControl control, Predicate<Problem> problem) {
+        await("the problem gone").untilAsserted(() -> assertFalse("status problems "
+            + control.status().problemDetails(), control.status().problemDetails().stream().anyMatch(problem)));
     }
 
     private static BackendInfo cpu(RuntimeControl control) {
@@ -233,51 +239,32 @@ public class ConfigFuzzIT {
             if (pid.equals(RUNTIME)) {
                 continue;
             }
-            Gateway.await("a problem source for " + pid, () -> sources().stream().anyMatch(s -> s.startsWith(pid)));
+            await("a problem source for " + pid).untilAsserted(() ->
+                assertTrue("sources " + sources(), sources().stream().anyMatch(s -> s.startsWith(pid))));
         }
         assertTrue(sources().toString(), sources().contains("io.dynofa.monitor.memory"));
         System.out.println("ConfigFuzzIT: problem sources " + sources());
     }
 
-    private List<String> sources() {
-        try {
-            return context.getServiceReferences(ProblemSource.class, null).stream()
-                .map(ref -> String.valueOf(ref.getProperty(ProblemSource.SOURCE))).sorted().toList();
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    private List<String> sources() throws Exception {
+        return context.getServiceReferences(ProblemSource.class, null).stream()
+            .map(ref -> String.valueOf(ref.getProperty(ProblemSource.SOURCE))).sorted().toList();
     }
 
-    /** Replaces {@code pid}'s configuration (for the CPU backend: its one factory configuration). */
-    private void write(String pid, Map<String, ?> properties) throws IOException {
-        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
-        ConfigurationAdmin admin = context.getService(ref);
-        org.osgi.service.cm.Configuration configuration;
+    /** Replaces {@code pid}'s configuration through ConfigAdmin (for the CPU backend: its one instance's). */
+    private void write(String pid, Map<String, ?> properties) {
         if (pid.equals(BACKEND)) {
-            org.osgi.service.cm.Configuration[] factory;
-            try {
-                factory = admin.listConfigurations("(service.factoryPid=" + BACKEND + ")");
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-            assertEquals("one factory configuration of " + BACKEND, 1, factory == null ? 0 : factory.length);
-            configuration = factory[0];
+            configureFactoryInstance(BACKEND, properties);
         } else {
-            configuration = admin.getConfiguration(pid, "?");
+            configure(pid, properties);
         }
-        Dictionary<String, Object> dictionary = new Hashtable<>();
-        properties.forEach(dictionary::put);
-        configuration.update(dictionary);
     }
 
     /** Writes {@code pid.cfg} of random bytes (a damaged file) into the FileInstall folder. */
-    private void writeRandomBytes(String pid, long seed) throws IOException {
+    private void writeRandomBytes(String pid, long seed) {
         byte[] bytes = new byte[2048];
         new Random(seed).nextBytes(bytes);
-        Path dir = ItSupport.fileInstallDir(getClass());
-        Path tmp = dir.resolve(pid + ".cfg.tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, dir.resolve(pid + ".cfg"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writeCfgFile(pid, bytes);
     }
 
     private static Map<String, String> strings(Map<String, Object> properties) {

@@ -1,85 +1,85 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import io.dynofa.family.api.ModelFamily;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Families come and go with their folders (while the configured one is gone, a registered one serves); the
  * target in runtime-config drives the level chosen.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class FamilyLifecycleIT {
+public class FamilyLifecycleIT extends GatewayIT {
     private static final String COPY = "fmnist-ofa-copy";
 
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of("io.dynofa.runtime", Map.of("policy", "lut-fit")));
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(RUNTIME_PID, Map.of("policy", "lut-fit"));
     }
 
     @Test
     public void familyAddedAndRemovedAtRuntime() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
-        Path models = ItSupport.modelsDir(getClass());
-        Path copy = models.resolve(COPY);
-        ItSupport.copyTree(models.resolve(ItSupport.FAMILY), copy);
-        Fixtures.rewriteFamilyId(copy, COPY);
-        Gateway.await(() -> "family " + COPY + " registered; families " + control.families(),
-            () -> control.families().contains(COPY));
-        gateway.configure("io.dynofa.runtime", Map.of("family", COPY, "policy", "lut-fit"));
-        Gateway.await(() -> "serving " + COPY + "; status " + control.status(),
-            () -> COPY.equals(control.status().familyId()) && control.status().state() == RuntimeStatus.State.READY);
-        assertEquals(COPY, gateway.inference().infer(Gateway.validInput()).familyId());
+        ready();
+        RuntimeControl control = control();
+        Path copy = FamilyFolders.copyAs(modelsDir().resolve(FAMILY), modelsDir().resolve(COPY), COPY);
+        await("family " + COPY + " registered").untilAsserted(() ->
+            assertTrue("families " + control.families(), control.families().contains(COPY)));
+        configure(RUNTIME_PID, Map.of("family", COPY, "policy", "lut-fit"));
+        await("serving " + COPY).untilAsserted(() -> {
+            RuntimeStatus status = control.status();
+            assertEquals("family; status " + status, COPY, status.familyId());
+            assertEquals("state; status " + status, RuntimeStatus.State.READY, status.state());
+        });
+        assertEquals(COPY, inference().infer(validInput()).familyId());
 
-        ItSupport.deleteTree(copy);
-        Gateway.await(() -> "family " + COPY + " gone; families " + control.families(),
-            () -> !control.families().contains(COPY));
-        assertNull(gateway.current(ModelFamily.class, "(" + ModelFamily.FAMILY_ID + "=" + COPY + ")"));
-        Gateway.await(() -> "the registered family serves in its place; status " + control.status(),
-            () -> ItSupport.FAMILY.equals(control.status().familyId()) && control.status().problems().contains(
-                "family '" + COPY + "' is not registered; serving fallback family '" + ItSupport.FAMILY + "'"));
-        assertEquals(ItSupport.FAMILY, gateway.inference().infer(Gateway.validInput()).familyId());
-        gateway.configure("io.dynofa.runtime", Map.of("family", ItSupport.FAMILY, "policy", "lut-fit"));
-        gateway.ready();
+        FamilyFolders.delete(copy);
+        await("family " + COPY + " gone").untilAsserted(() ->
+            assertFalse("families " + control.families(), control.families().contains(COPY)));
+        assertNull(current(ModelFamily.class, "(" + ModelFamily.FAMILY_ID + "=" + COPY + ")"));
+        await("the registered family serving in its place, named as the fallback").untilAsserted(() -> {
+            RuntimeStatus status = control.status();
+            assertEquals("family; status " + status, FAMILY, status.familyId());
+            List<Problem> fallback = status.problems(Problem.FAMILY_FALLBACK);
+            assertEquals("fallback problems; status " + status, List.of(FAMILY),
+                fallback.stream().map(Problem::subject).toList());
+            assertTrue("the text names the missing family: " + fallback, fallback.get(0).text().contains(COPY));
+        });
+        assertEquals(FAMILY, inference().infer(validInput()).familyId());
+        configure(RUNTIME_PID, Map.of("family", FAMILY, "policy", "lut-fit"));
+        ready();
     }
 
     @Test
     public void editingTheTargetInRuntimeConfigChangesTheLevel() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
-        Path watched = ItSupport.fileInstallDir(getClass());
+        ready();
+        RuntimeControl control = control();
         int top = control.levels().size() - 1;
-        try (TrafficClient client = new TrafficClient(gateway::inference)) {
-            ItSupport.writeConfig(watched, "io.dynofa.runtime", Map.of("targetLatencyMs", "1000",
-                "policy", "lut-fit", "decisionIntervalMs", "50"));
-            Gateway.await(() -> "top level under a loose target; status " + control.status(),
-                () -> control.status().targetMs() == 1000 && control.status().levelIndex() == top);
-            ItSupport.writeConfig(watched, "io.dynofa.runtime", Map.of("targetLatencyMs", "0.001",
-                "policy", "lut-fit", "decisionIntervalMs", "50"));
-            Gateway.await(() -> "fastest level under a tight target; status " + control.status(),
-                () -> control.status().targetMs() == 0.001 && control.status().levelIndex() == 0);
+        try (TrafficClient client = new TrafficClient(this::inference)) {
+            writeCfgFile(RUNTIME_PID, Map.of("targetLatencyMs", "1000", "policy", "lut-fit",
+                "decisionIntervalMs", "50"));
+            awaitTargetAndLevel(control, 1000, top);
+            writeCfgFile(RUNTIME_PID, Map.of("targetLatencyMs", "0.001", "policy", "lut-fit",
+                "decisionIntervalMs", "50"));
+            awaitTargetAndLevel(control, 0.001, 0);
             assertEquals("failed requests: " + client.failures(), 0, client.failures().size());
         }
+    }
+
+    private static void awaitTargetAndLevel(RuntimeControl control, double targetMs, int levelIndex) {
+        await("target " + targetMs + " ms from runtime-config, level " + levelIndex).untilAsserted(() -> {
+            RuntimeStatus status = control.status();
+            assertEquals("target; status " + status, targetMs, status.targetMs(), 0);
+            assertEquals("level index; status " + status, levelIndex, status.levelIndex());
+        });
     }
 }

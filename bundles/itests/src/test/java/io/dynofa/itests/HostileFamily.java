@@ -1,5 +1,7 @@
 package io.dynofa.itests;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.dynofa.itests.OnnxBuilder.Data;
 import io.dynofa.util.internal.Idx;
 import io.dynofa.util.internal.IdxReader;
@@ -8,12 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes a family folder beside the shipped one (same input, output, labels and sample) whose good levels are
@@ -57,33 +55,40 @@ public final class HostileFamily {
      * @return the level that serves from external data, to check its outputs against
      */
     public static Linear write(Path models) throws IOException {
-        Path shipped = models.resolve(ItSupport.FAMILY);
+        Path shipped = models.resolve(GatewayIT.FAMILY);
         Path folder = Files.createDirectories(models.resolve(ID));
-        String manifest = Files.readString(shipped.resolve("manifest.json"));
-        List<String> levels = new ArrayList<>();
-        for (String id : SHIPPED) {
-            Files.copy(shipped.resolve(id + ".onnx"), folder.resolve(id + ".onnx"),
-                StandardCopyOption.REPLACE_EXISTING);
-            levels.add(entry(manifest, id));
+        JsonObject manifest = FamilyFolders.manifest(shipped);
+        JsonArray levels = new JsonArray();
+        for (JsonObject level : FamilyFolders.levels(manifest, SHIPPED)) {
+            String file = level.get("file").getAsString();
+            Files.copy(shipped.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            levels.add(level);
         }
         String damagedFrom = SHIPPED.get(SHIPPED.size() - 1);
-        Files.write(folder.resolve("damaged.onnx"),
-            OnnxBuilder.flipClassifierSigns(Files.readAllBytes(shipped.resolve(damagedFrom + ".onnx"))));
+        JsonObject source = FamilyFolders.levels(manifest, List.of(damagedFrom)).get(0);
+        Files.write(folder.resolve("damaged.onnx"), OnnxBuilder.flipClassifierSigns(
+            Files.readAllBytes(shipped.resolve(source.get("file").getAsString()))));
         // it claims the best top-1 of the family, so it is on the Pareto front, where levels are shown the sample
         // (a level off the front never serves and is not checked)
-        levels.add(entry(manifest, damagedFrom).replace("\"" + damagedFrom + "\"", "\"damaged\"")
-            .replace("\"" + damagedFrom + ".onnx\"", "\"damaged.onnx\"")
-            .replaceFirst("\"top1\": [0-9.]+", "\"top1\": 99.9")
-            .replaceFirst("\"sha256\": \"[0-9a-f]{64}\"",
-                "\"sha256\": \"" + Fixtures.sha256(folder.resolve("damaged.onnx")) + "\""));
+        JsonObject damaged = source.deepCopy();
+        damaged.addProperty("id", "damaged");
+        damaged.addProperty("file", "damaged.onnx");
+        damaged.addProperty("top1", 99.9);
+        damaged.addProperty("sha256", FamilyFolders.sha256(folder.resolve("damaged.onnx")));
+        levels.add(damaged);
 
-        Linear linear = centroids(models.resolve(ItSupport.SAMPLE));
+        Linear linear = centroids(models.resolve(GatewayIT.SAMPLE));
         Files.write(folder.resolve(EXTERNAL_FILE), OnnxBuilder.littleEndian(linear.weights()));
-        double top1 = top1(linear, models.resolve(ItSupport.SAMPLE));
-        String external = generated(folder, EXTERNAL_LEVEL, top1, OnnxBuilder.classifier(CLASSES,
+        double top1 = top1(linear, models.resolve(GatewayIT.SAMPLE));
+        JsonObject external = generated(folder, EXTERNAL_LEVEL, top1, OnnxBuilder.classifier(CLASSES,
             Data.external(EXTERNAL_FILE, 0, linear.weights().length * 4L), Data.inline(linear.bias())));
-        levels.add(external.substring(0, external.length() - 1) + ", \"externalData\": [{\"file\": \""
-            + EXTERNAL_FILE + "\", \"sha256\": \"" + Fixtures.sha256(folder.resolve(EXTERNAL_FILE)) + "\"}]}");
+        JsonObject externalFile = new JsonObject();
+        externalFile.addProperty("file", EXTERNAL_FILE);
+        externalFile.addProperty("sha256", FamilyFolders.sha256(folder.resolve(EXTERNAL_FILE)));
+        JsonArray externalData = new JsonArray();
+        externalData.add(externalFile);
+        external.add("externalData", externalData);
+        levels.add(external);
         levels.add(generated(folder, TRAVERSAL_LEVEL, top1, OnnxBuilder.classifier(CLASSES,
             Data.inline(new float[OnnxBuilder.PIXELS * CLASSES]), Data.external(TRAVERSAL, 0, CLASSES * 4))));
         for (int classes : new int[] {5, 1000}) {
@@ -96,51 +101,28 @@ public final class HostileFamily {
             Data.inline(new float[CLASSES]))));
         levels.add(generated(folder, "slow", top1, OnnxBuilder.slow(4)));
 
-        String text = levelsReplaced(manifest, String.join(",\n", levels))
-            .replaceFirst("(\"family\": \\{\\s*\"id\": \")[^\"]+\"", "$1" + ID + "\"");
-        Path tmp = folder.resolve("manifest.json.tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, folder.resolve("manifest.json"), StandardCopyOption.ATOMIC_MOVE);
+        manifest.add("levels", levels);
+        manifest.getAsJsonObject("family").addProperty("id", ID);
+        FamilyFolders.writeManifest(folder, manifest);
         return linear;
     }
 
-    /** The shipped manifest's entry of level {@code id}, verbatim. */
-    private static String entry(String manifest, String id) {
-        int idAt = manifest.indexOf("\"id\": \"" + id + "\"");
-        int start = manifest.lastIndexOf('{', idAt);
-        int depth = 0;
-        for (int i = start; i < manifest.length(); i++) {
-            depth += manifest.charAt(i) == '{' ? 1 : manifest.charAt(i) == '}' ? -1 : 0;
-            if (depth == 0) {
-                return manifest.substring(start, i + 1);
-            }
-        }
-        throw new IllegalStateException("no level " + id + " in the shipped manifest");
-    }
-
-    private static String levelsReplaced(String manifest, String levels) {
-        Matcher m = Pattern.compile("\"levels\": \\[").matcher(manifest);
-        if (!m.find()) {
-            throw new IllegalStateException("no levels in the shipped manifest");
-        }
-        int depth = 0;
-        for (int i = m.end() - 1; i < manifest.length(); i++) {
-            depth += manifest.charAt(i) == '[' ? 1 : manifest.charAt(i) == ']' ? -1 : 0;
-            if (depth == 0) {
-                return manifest.substring(0, m.end()) + levels + manifest.substring(i);
-            }
-        }
-        throw new IllegalStateException("unterminated levels in the shipped manifest");
-    }
-
-    /** Writes {@code model} as {@code <id>.onnx} and answers its manifest entry (one line, ends in '}'). */
-    private static String generated(Path folder, String id, double top1, byte[] model) throws IOException {
+    /** Writes {@code model} as {@code <id>.onnx} and answers its manifest entry. */
+    private static JsonObject generated(Path folder, String id, double top1, byte[] model) throws IOException {
         Path file = folder.resolve(id + ".onnx");
         Files.write(file, model);
-        return String.format(Locale.ROOT, "{\"id\": \"%s\", \"series\": \"ofa\", \"architecture\": \"built by "
-            + "HostileModelIT\", \"params\": %d, \"macs\": %d, \"top1\": %.1f, \"sampleTop1\": %.1f, \"file\": "
-            + "\"%s\", \"sha256\": \"%s\"}", id, OnnxBuilder.PIXELS * CLASSES, OnnxBuilder.PIXELS * CLASSES, top1,
-            top1, id + ".onnx", Fixtures.sha256(file));
+        double shown = Math.round(top1 * 10) / 10.0;
+        JsonObject level = new JsonObject();
+        level.addProperty("id", id);
+        level.addProperty("series", "ofa");
+        level.addProperty("architecture", "built by HostileModelIT");
+        level.addProperty("params", OnnxBuilder.PIXELS * CLASSES);
+        level.addProperty("macs", OnnxBuilder.PIXELS * CLASSES);
+        level.addProperty("top1", shown);
+        level.addProperty("sampleTop1", shown);
+        level.addProperty("file", id + ".onnx");
+        level.addProperty("sha256", FamilyFolders.sha256(file));
+        return level;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -10,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.util.internal.Idx;
@@ -24,15 +26,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Model files are untrusted input: a family whose levels include hostile ones built in the test
@@ -40,9 +34,7 @@ import org.osgi.framework.BundleContext;
  * status, never served. External data outside the family folder, the wrong class count, NaN outputs, damaged
  * weights behind a correct hash, and a level too slow to load within {@code levelLoadTimeoutMs}.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class HostileModelIT {
+public class HostileModelIT extends GatewayIT {
     /** Far above what a good level takes here (well under a second), far below the slow level (a minute). */
     private static final String LEVEL_TIMEOUT_MS = "6000";
     private static final Map<String, String> RUNTIME = Map.of("levelLoadTimeoutMs", LEVEL_TIMEOUT_MS,
@@ -50,30 +42,26 @@ public class HostileModelIT {
 
     private static HostileFamily.Linear external;
 
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of("io.dynofa.runtime", RUNTIME));
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(RUNTIME_PID, RUNTIME);
     }
 
     @Test
     public void externalDataOutsideTheFolderIsRefusedAndAListedHashedFileServes() throws Exception {
-        Gateway gateway = serving();
-        RuntimeControl control = gateway.control();
-        assertProblem(control, HostileFamily.TRAVERSAL_LEVEL,
-            "external data '" + HostileFamily.TRAVERSAL + "' is outside the family folder");
+        RuntimeControl control = serving();
+        assertRefused(control, HostileFamily.TRAVERSAL_LEVEL, HostileFamily.TRAVERSAL);
         assertFalse(activeIds(control).contains(HostileFamily.TRAVERSAL_LEVEL));
 
-        Idx images = IdxReader.readAll(ItSupport.modelsDir(getClass()).resolve(ItSupport.SAMPLE)
-            .resolve("t10k-images-idx3-ubyte.gz"), DimensionCheck.ANY);
+        Idx images = IdxReader.readAll(modelsDir().resolve(SAMPLE).resolve("t10k-images-idx3-ubyte.gz"),
+            DimensionCheck.ANY);
         control.pin(HostileFamily.EXTERNAL_LEVEL);
         try {
-            Gateway.awaitValue(() -> control.status().levelId(), HostileFamily.EXTERNAL_LEVEL);
+            await(HostileFamily.EXTERNAL_LEVEL + " in use").untilAsserted(() -> assertEquals("status "
+                + control.status(), HostileFamily.EXTERNAL_LEVEL, control.status().levelId()));
             for (int i = 0; i < 20; i++) {
                 float[] x = HostileFamily.pixels(images, i);
-                InferenceResult result = gateway.inference().infer(Tensor.ofFloats(x, 1, 1, 28, 28));
+                InferenceResult result = inference().infer(Tensor.ofFloats(x, 1, 1, 28, 28));
                 assertEquals(HostileFamily.EXTERNAL_LEVEL, result.levelId());
                 assertArrayEquals("image " + i, external.logits(x), result.output().floats(), 1e-3f);
             }
@@ -86,7 +74,7 @@ public class HostileModelIT {
         assertTrue(refused.getMessage(), refused.getMessage().contains(HostileFamily.TRAVERSAL_LEVEL));
         float[] secret = secretAsFloats();
         for (int i = 0; i < 50; i++) {
-            InferenceResult result = gateway.inference().infer(Gateway.validInput());
+            InferenceResult result = inference().infer(validInput());
             assertNotEquals(HostileFamily.TRAVERSAL_LEVEL, result.levelId());
             assertFalse("an output holds the file's bytes", Arrays.equals(secret, result.output().floats()));
         }
@@ -94,79 +82,82 @@ public class HostileModelIT {
 
     @Test
     public void aWrongClassCountIsRefused() throws Exception {
-        RuntimeControl control = serving().control();
-        assertProblem(control, "classes-5", "refused", "[N, 5]");
-        assertProblem(control, "classes-1000", "refused", "[N, 1000]");
+        RuntimeControl control = serving();
+        assertRefused(control, "classes-5", "[N, 5]");
+        assertRefused(control, "classes-1000", "[N, 1000]");
     }
 
     @Test
     public void nanOutputsAreRefused() throws Exception {
-        assertProblem(serving().control(), "nan", "refused", "NaN");
+        assertRefused(serving(), "nan", "NaN");
     }
 
     @Test
     public void damagedWeightsBehindACorrectHashAreRefusedByTheSampleCheck() throws Exception {
-        assertProblem(serving().control(), "damaged", "refused", "top-1");
+        assertRefused(serving(), "damaged", "top-1");
     }
 
     @Test
     public void aLevelTooSlowToLoadIsRefusedAndTheOthersServe() throws Exception {
-        Gateway gateway = serving();
-        RuntimeControl control = gateway.control();
-        assertProblem(control, "slow", "refused", "levelLoadTimeoutMs");
+        RuntimeControl control = serving();
+        assertRefused(control, "slow", "levelLoadTimeoutMs");
         RuntimeStatus status = control.status();
         assertEquals(RuntimeStatus.State.READY, status.state());
         assertEquals(HostileFamily.ID, status.familyId());
-        assertEquals(HostileFamily.ID, gateway.inference().infer(Gateway.validInput()).familyId());
+        assertEquals(HostileFamily.ID, inference().infer(validInput()).familyId());
     }
 
     @Test
     public void onlyTheGoodLevelsServe() throws Exception {
-        Gateway gateway = serving();
-        RuntimeControl control = gateway.control();
+        RuntimeControl control = serving();
         List<String> active = activeIds(control);
         List<String> good = new ArrayList<>(HostileFamily.SHIPPED);
         good.add(HostileFamily.EXTERNAL_LEVEL);
         assertTrue("active " + active, good.containsAll(active));
         assertTrue("the fastest good level is active: " + active, active.contains(HostileFamily.EXTERNAL_LEVEL));
+        List<Problem> refused = control.status().problems(Problem.LEVEL_REFUSED);
         for (String level : good) {
-            assertTrue(level + " named in " + control.status().problems(), control.status().problems().stream()
-                .noneMatch(p -> p.contains("level " + HostileFamily.ID + "/" + level + " ")));
+            assertTrue(level + " refused: " + refused, refused.stream().noneMatch(p -> level.equals(p.subject())));
         }
         Map<String, Integer> servedBy = new HashMap<>();
         for (int i = 0; i < 200; i++) {
-            servedBy.merge(gateway.inference().infer(Gateway.validInput()).levelId(), 1, Integer::sum);
+            servedBy.merge(inference().infer(validInput()).levelId(), 1, Integer::sum);
         }
         assertTrue("served by " + servedBy, good.containsAll(servedBy.keySet()));
     }
 
-    /** The gateway serving the hostile family, written and selected on first use (once per framework). */
-    private Gateway serving() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
+    /** The runtime serving the hostile family, written and selected on first use (once per framework). */
+    private RuntimeControl serving() throws Exception {
+        ready();
+        RuntimeControl control = control();
         synchronized (HostileModelIT.class) {
             if (external == null) {
-                external = HostileFamily.write(ItSupport.modelsDir(getClass()));
-                Gateway.await(() -> "family " + HostileFamily.ID + " registered; families " + control.families(),
-                    () -> control.families().contains(HostileFamily.ID));
+                external = HostileFamily.write(modelsDir());
+                await("family " + HostileFamily.ID + " registered").untilAsserted(() ->
+                    assertTrue("families " + control.families(), control.families().contains(HostileFamily.ID)));
                 Map<String, String> runtime = new HashMap<>(RUNTIME);
                 runtime.put("family", HostileFamily.ID);
-                gateway.configure("io.dynofa.runtime", runtime);
+                configure(RUNTIME_PID, runtime);
             }
         }
-        Gateway.await(() -> "serving " + HostileFamily.ID + "; status " + control.status(),
-            () -> HostileFamily.ID.equals(control.status().familyId())
-                && control.status().state() == RuntimeStatus.State.READY);
-        return gateway;
+        await("serving " + HostileFamily.ID).untilAsserted(() -> {
+            RuntimeStatus status = control.status();
+            assertEquals("family; status " + status, HostileFamily.ID, status.familyId());
+            assertEquals("state; status " + status, RuntimeStatus.State.READY, status.state());
+        });
+        return control;
     }
 
-    /** Waits for a status problem naming level {@code levelId} of the family and containing every part. */
-    private static void assertProblem(RuntimeControl control, String levelId, String... parts) {
-        String name = "level " + HostileFamily.ID + "/" + levelId + " ";
-        Gateway.await(() -> name + "named with " + Arrays.toString(parts) + "; problems "
-            + control.status().problems(), () -> control.status().problems().stream()
-            .anyMatch(p -> p.contains(name) && Arrays.stream(parts).allMatch(p::contains)));
+    /**
+     * Waits for level {@code levelId} of the family to be refused in status, its text naming the level and
+     * {@code detail} (the value that shows why: a path, a shape, a setting), and checks that it does not serve.
+     */
+    private static void assertRefused(RuntimeControl control, String levelId, String detail) {
+        await("level " + levelId + " refused, naming " + detail).untilAsserted(() -> {
+            List<Problem> refused = control.status().problems(Problem.LEVEL_REFUSED);
+            assertTrue("refused " + refused, refused.stream().anyMatch(p -> levelId.equals(p.subject())
+                && p.text().contains(HostileFamily.ID + "/" + levelId) && p.text().contains(detail)));
+        });
         assertFalse(activeIds(control).contains(levelId));
     }
 

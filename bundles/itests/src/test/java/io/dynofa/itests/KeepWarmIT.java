@@ -1,76 +1,73 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.KeepWarmState;
+import io.dynofa.runtime.api.KeepWarmState.Mode;
+import io.dynofa.runtime.api.KeepWarmState.Pause;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** The status tells what keeping levels warm does: paused while pinned, warming while serving, off by config. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class KeepWarmIT {
+public class KeepWarmIT extends GatewayIT {
     private static final Map<String, String> RUNTIME = Map.of("decisionIntervalMs", "50", "warmupRuns", "10",
         "profileRuns", "20", "keepWarmMaxCpuLoad", "1");
 
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of("io.dynofa.runtime", RUNTIME));
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(RUNTIME_PID, RUNTIME);
     }
 
     @Test
     public void theStatusFollowsPinsTrafficAndConfigAdmin() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
+        ready();
+        RuntimeControl control = control();
         List<Level> levels = control.levels();
         assertTrue("at least three levels, got " + levels, levels.size() >= 3);
         Level middle = levels.get(levels.size() / 2);
 
         control.pin(middle.id());
-        try (TrafficClient traffic = new TrafficClient(gateway::inference)) {
-            awaitKeepWarm(control, "paused: a level is pinned");
+        try (TrafficClient traffic = new TrafficClient(this::inference)) {
+            await("keep warm paused: a level is pinned").untilAsserted(() -> {
+                KeepWarmState state = keepWarm(control);
+                assertEquals("mode of " + state, Mode.PAUSED, state.mode());
+                assertEquals("pause of " + state, Pause.PINNED, state.pause());
+            });
 
             control.unpin();
-            Gateway.await(() -> "keep warm naming the serving level's neighbour, status says "
-                + control.status().keepWarm(), () -> {
-                    RuntimeStatus s = control.status();
-                    int i = s.levelIndex();
-                    String neighbour = levels.get(i > 0 ? i - 1 : i + 1).id();
-                    return s.keepWarm() != null && s.keepWarm().startsWith("warming ")
-                        && List.of(s.keepWarm().substring(8, s.keepWarm().indexOf(" every ")).split(", "))
-                            .contains(neighbour);
-                });
+            await("keep warm warming the serving level's neighbour").untilAsserted(() -> {
+                RuntimeStatus status = control.status();
+                int i = status.levelIndex();
+                String neighbour = levels.get(i > 0 ? i - 1 : i + 1).id();
+                KeepWarmState state = status.keepWarmState();
+                assertNotNull("keep warm reported; status " + status, state);
+                assertEquals("mode of " + state, Mode.WARMING, state.mode());
+                assertTrue(state + " warms " + neighbour + ", the neighbour of " + status.levelId(),
+                    state.levels().contains(neighbour));
+                assertTrue("an interval in force: " + state, state.intervalMs() > 0);
+            });
 
             Map<String, Object> off = new HashMap<>(RUNTIME);
             off.put("keepWarmNeighbours", "0");
-            gateway.configure("io.dynofa.runtime", off);
-            awaitKeepWarm(control, "off");
+            configure(RUNTIME_PID, off);
+            await("keep warm off by configuration").untilAsserted(() ->
+                assertEquals("mode of " + keepWarm(control), Mode.OFF, keepWarm(control).mode()));
             traffic.awaitServed(50);
             assertTrue("requests failed: " + traffic.failures(), traffic.failures().isEmpty());
         }
     }
 
-    private static void awaitKeepWarm(RuntimeControl control, String prefix) {
-        Gateway.await(() -> "keep warm '" + prefix + "...', status says '" + control.status().keepWarm() + "'",
-            () -> {
-                String now = control.status().keepWarm();
-                return now != null && now.startsWith(prefix);
-            });
+    private static KeepWarmState keepWarm(RuntimeControl control) {
+        RuntimeStatus status = control.status();
+        assertNotNull("keep warm reported; status " + status, status.keepWarmState());
+        return status.keepWarmState();
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -20,33 +21,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Offered more than it can serve, the gateway refuses the excess at once and counts it, answers every request
  * it accepted, and its heap stays flat. Prints the figures (offered, admitted, rejected, admitted p99, heap).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class OverloadIT {
+public class OverloadIT extends GatewayIT {
     private static final int BATCH = 64;
     private static final long OPEN_LOOP_MS = 4_000;
 
-    @Inject
-    private BundleContext context;
+    @Override
+    protected List<String> modules() {
+        return gatewayWithout("demo");
+    }
 
-    @Configuration
-    public Option[] config() {
-        return ItSupport.gateway(getClass(), Map.of("io.dynofa.runtime", Map.of("family", ItSupport.FAMILY,
-            "asyncThreads", "2", "asyncQueueSize", "64", "requestTimeoutMs", "500")), "demo");
+    @Override
+    protected Map<String, Map<String, String>> configurations() {
+        return Map.of(RUNTIME_PID, Map.of("family", FAMILY, "asyncThreads", "2", "asyncQueueSize", "64",
+            "requestTimeoutMs", "500"));
     }
 
     private static Tensor frame() {
@@ -55,10 +48,10 @@ public class OverloadIT {
         return Tensor.ofFloats(pixels, BATCH, 1, 28, 28);
     }
 
-    private static long usedHeapAfterGc() {
+    private static long usedHeapAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
-            Gateway.sleep(50);
+            Thread.sleep(50);
         }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
@@ -74,13 +67,13 @@ public class OverloadIT {
 
     @Test
     public void twiceTheCapacityOpenLoopIsRefusedAtOnceCountedAndEveryAcceptedRequestAnswered() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        RuntimeControl control = gateway.control();
+        ready();
+        RuntimeControl control = control();
         Level largest = control.levels().get(control.levels().size() - 1);
         control.pin(largest.id());
-        Gateway.await("largest level pinned", () -> largest.id().equals(control.status().levelId()));
-        InferenceService inference = gateway.inference();
+        await("largest level pinned").untilAsserted(() ->
+            assertEquals("status " + control.status(), largest.id(), control.status().levelId()));
+        InferenceService inference = inference();
         Tensor frame = frame();
 
         long t0 = System.nanoTime();
@@ -142,31 +135,32 @@ public class OverloadIT {
 
     @Test
     public void sixtyFourCallersAtOnceAreServedInTurnWithoutFailure() throws Exception {
-        Gateway gateway = new Gateway(context);
-        gateway.ready();
-        Map<String, Object> runtime = new HashMap<>(Map.of("family", ItSupport.FAMILY, "asyncThreads", "2",
+        ready();
+        Map<String, Object> runtime = new HashMap<>(Map.of("family", FAMILY, "asyncThreads", "2",
             "asyncQueueSize", "64", "requestTimeoutMs", "500", "maxConcurrentRuns", "1024",
             "maxWaitingCallers", "65536"));
-        configureAndAwait(gateway, runtime, 0.45);
-        sixtyFourCallers(gateway, "runs not bounded (1024)");
+        configureAndAwait(runtime, 0.45);
+        sixtyFourCallers("runs not bounded (1024)");
         runtime.remove("maxConcurrentRuns");
-        configureAndAwait(gateway, runtime, 0.5);
-        sixtyFourCallers(gateway, "runs bounded to the processors (default)");
+        configureAndAwait(runtime, 0.5);
+        sixtyFourCallers("runs bounded to the processors (default)");
     }
 
     /**
      * Applies {@code runtime} with a target that shows in status, and waits until it does: the manager applies
      * the admission limits before the settings status shows, so they are in force then.
      */
-    private static void configureAndAwait(Gateway gateway, Map<String, Object> runtime, double targetMs) {
+    private void configureAndAwait(Map<String, Object> runtime, double targetMs) {
         runtime.put("targetLatencyMs", Double.toString(targetMs));
-        gateway.configure("io.dynofa.runtime", runtime);
-        Gateway.await("target " + targetMs + " ms in force", () -> gateway.control().status().targetMs() == targetMs);
+        configure(RUNTIME_PID, runtime);
+        RuntimeControl control = control();
+        await("target " + targetMs + " ms in force").untilAsserted(() ->
+            assertEquals("status " + control.status(), targetMs, control.status().targetMs(), 0));
     }
 
-    private static void sixtyFourCallers(Gateway gateway, String mode) throws Exception {
-        InferenceService inference = gateway.inference();
-        Tensor input = Gateway.validInput();
+    private void sixtyFourCallers(String mode) throws Exception {
+        InferenceService inference = inference();
+        Tensor input = validInput();
         int threads = 64;
         List<List<Long>> latencies = new ArrayList<>();
         AtomicLong failures = new AtomicLong();

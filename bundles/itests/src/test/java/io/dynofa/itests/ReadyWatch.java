@@ -6,33 +6,34 @@ import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A thread that keeps reading the runtime's status and records every one that is not READY. */
+/** Reads the runtime's status every 10 ms on a thread of its own and records every one that is not READY. */
 public final class ReadyWatch implements AutoCloseable {
     private static final int KEPT = 5;
 
     private final RuntimeControl control;
-    private final Thread thread;
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "itest-ready-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong looks = new AtomicLong();
     private final List<RuntimeStatus> notReady = new CopyOnWriteArrayList<>();
-    private volatile boolean running = true;
 
     public ReadyWatch(RuntimeControl control) {
         this.control = control;
-        this.thread = new Thread(this::loop, "itest-ready-watch");
-        thread.setDaemon(true);
-        thread.start();
+        reader.scheduleWithFixedDelay(this::look, 0, 10, TimeUnit.MILLISECONDS);
     }
 
-    private void loop() {
-        while (running) {
-            RuntimeStatus status = control.status();
-            looks.incrementAndGet();
-            if (status.state() != RuntimeStatus.State.READY && notReady.size() < KEPT) {
-                notReady.add(status);
-            }
-            Gateway.sleep(10);
+    private void look() {
+        RuntimeStatus status = control.status();
+        looks.incrementAndGet();
+        if (status.state() != RuntimeStatus.State.READY && notReady.size() < KEPT) {
+            notReady.add(status);
         }
     }
 
@@ -48,7 +49,7 @@ public final class ReadyWatch implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join(10_000);
+        reader.shutdown();
+        reader.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

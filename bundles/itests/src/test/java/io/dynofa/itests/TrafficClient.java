@@ -1,5 +1,8 @@
 package io.dynofa.itests;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertTrue;
+
 import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.InferenceService;
@@ -7,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** A client thread that keeps inferring and records every outcome (for "zero failed requests" checks). */
@@ -31,13 +36,13 @@ public final class TrafficClient implements AutoCloseable {
         while (running) {
             long t0 = System.nanoTime();
             try {
-                InferenceResult r = service.get().infer(Gateway.validInput());
+                InferenceResult r = service.get().infer(GatewayIT.validInput());
                 served.incrementAndGet();
                 byLevel.computeIfAbsent(r.levelId(), k -> new AtomicLong()).incrementAndGet();
                 byBackend.computeIfAbsent(r.backendId(), k -> new AtomicLong()).incrementAndGet();
             } catch (InferenceException e) {
                 failures.add(e);
-                Gateway.sleep(5);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
             longestNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
         }
@@ -64,9 +69,10 @@ public final class TrafficClient implements AutoCloseable {
     /** Waits until {@code more} further requests have been served. */
     public void awaitServed(long more) {
         long goal = served() + more;
-        Gateway.await(() -> "traffic to serve " + more + " more requests (served " + served() + ", failures "
-            + failures.size() + (failures.isEmpty() ? "" : ", last: " + failures.get(failures.size() - 1).getMessage())
-            + ")", () -> served() >= goal);
+        await("traffic to serve " + more + " more requests").untilAsserted(() -> assertTrue("served " + served()
+            + " of " + goal + ", failures " + failures.size()
+            + (failures.isEmpty() ? "" : ", last: " + failures.get(failures.size() - 1).getMessage()),
+            served() >= goal));
     }
 
     @Override
