@@ -1,7 +1,6 @@
 package io.dynofa.runnable.it;
 
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -101,12 +100,9 @@ final class Gateway implements AutoCloseable {
         int from = out.size();
         console.write(line + "\necho " + marker + "\n");
         console.flush();
-        Optional<Integer> end = out.await(from, l -> unprompted(l).equals(marker), PATIENCE);
-        if (end.isEmpty()) {
-            fail("no answer to '" + line + "' within " + PATIENCE.toSeconds() + " s; stdout: " + out.all());
-        }
+        int end = out.awaitLine(from, "the answer to '" + line + "'", l -> unprompted(l).equals(marker), PATIENCE);
         List<String> printed = new ArrayList<>();
-        for (int i = from; i < end.get(); i++) {
+        for (int i = from; i < end; i++) {
             String text = unprompted(out.get(i));
             if (!text.isEmpty()) {
                 printed.add(text);

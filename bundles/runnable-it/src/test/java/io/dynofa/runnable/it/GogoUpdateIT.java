@@ -1,10 +1,11 @@
 package io.dynofa.runnable.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.junit.Test;
  * {@code update} reads it again, and the gateway keeps serving through the update of the backend it serves from.
  */
 public class GogoUpdateIT {
+    /** A Gogo expression for the runtime's status record. */
+    private static final String STATUS = "((${.context} getService (${.context} getServiceReference "
+        + "io.dynofa.runtime.api.RuntimeControl)) status)";
 
     @Test
     public void updateReadsAShippedBundleAgainAndTheGatewayKeepsServing() throws Exception {
@@ -41,21 +45,21 @@ public class GogoUpdateIT {
         }
     }
 
-    /** Waits until the gateway is READY and has served more than {@code served} requests; returns the count. */
-    private static long awaitServingBeyond(Gateway gateway, long served) throws Exception {
-        long deadline = System.nanoTime() + Gateway.PATIENCE.toNanos();
-        List<String> status = List.of();
-        while (System.nanoTime() < deadline) {
-            status = gateway.command("dynofa:status");
-            long now = status.stream().filter(l -> l.startsWith("served:"))
-                .mapToLong(l -> Long.parseLong(l.substring("served:".length()).strip())).findFirst().orElse(-1);
-            if (status.contains("state:          READY") && now > served) {
-                return now;
-            }
-            Thread.sleep(500);
-        }
-        fail("the gateway did not serve beyond " + served + " requests; status: " + status);
-        return -1;
+    /**
+     * Waits until the gateway is READY and has served more than {@code served} requests; returns the count. Reads
+     * the typed status through Gogo ({@code RuntimeControl.status()}'s accessors), not the status text.
+     */
+    private static long awaitServingBeyond(Gateway gateway, long served) {
+        long[] now = {-1};
+        await("the gateway READY and serving beyond " + served + " requests").atMost(Gateway.PATIENCE)
+            .pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO).untilAsserted(() -> {
+                assertEquals("state", List.of("READY"), gateway.command("(" + STATUS + " state) name"));
+                List<String> printed = gateway.command(STATUS + " served");
+                assertEquals("served, printed as " + printed, 1, printed.size());
+                now[0] = Long.parseLong(printed.get(0));
+                assertTrue("served " + now[0], now[0] > served);
+            });
+        return now[0];
     }
 
     /** Bundle id to the columns of an {@code lb} listing (id, state, level, name or location). */

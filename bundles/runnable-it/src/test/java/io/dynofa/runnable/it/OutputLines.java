@@ -1,5 +1,7 @@
 package io.dynofa.runnable.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +19,11 @@ import java.util.function.Predicate;
 /** The lines a process writes to one stream, collected by a thread of their own and copied to a log file. */
 final class OutputLines {
     private final List<String> lines = new ArrayList<>();
+    private final String name;
     private boolean closed;
 
     OutputLines(InputStream stream, Path log, String name) {
+        this.name = name;
         Thread reader = new Thread(() -> collect(stream, log), name);
         reader.setDaemon(true);
         reader.start();
@@ -32,7 +36,6 @@ final class OutputLines {
                 copy.println(line);
                 synchronized (this) {
                     lines.add(line);
-                    notifyAll();
                 }
             }
         } catch (IOException e) {
@@ -40,7 +43,6 @@ final class OutputLines {
         } finally {
             synchronized (this) {
                 closed = true;
-                notifyAll();
             }
         }
     }
@@ -50,22 +52,25 @@ final class OutputLines {
         return List.copyOf(lines);
     }
 
-    /** The first line from index {@code from} on that matches, waiting at most {@code limit} for it. */
-    synchronized Optional<Integer> await(int from, Predicate<String> match, Duration limit)
-        throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        for (int i = from; ; ) {
-            for (; i < lines.size(); i++) {
-                if (match.test(lines.get(i))) {
-                    return Optional.of(i);
-                }
+    /**
+     * The index of the first line from {@code from} on that matches {@code what}, waiting at most {@code limit}
+     * for it; fails at once when the stream ends without it.
+     */
+    int awaitLine(int from, String what, Predicate<String> match, Duration limit) {
+        return await(name + " to print " + what).atMost(limit).pollInterval(Duration.ofMillis(20))
+            .pollDelay(Duration.ZERO).until(() -> find(from, what, match), Optional::isPresent).orElseThrow();
+    }
+
+    private synchronized Optional<Integer> find(int from, String what, Predicate<String> match) {
+        for (int i = from; i < lines.size(); i++) {
+            if (match.test(lines.get(i))) {
+                return Optional.of(i);
             }
-            long left = deadline - System.nanoTime();
-            if (closed || left <= 0) {
-                return Optional.empty();
-            }
-            wait(Math.max(1, left / 1_000_000));
         }
+        if (closed) {
+            throw new AssertionError(name + " ended without " + what + "; it printed " + lines);
+        }
+        return Optional.empty();
     }
 
     synchronized int size() {

@@ -36,8 +36,8 @@ public class SignalStopIT {
     private static void stopsEveryBundleOn(String signal, int status) throws Exception {
         try (Gateway gateway = Gateway.start("signal-" + signal, false,
             "-Dgosh.args=--nointeractive", "-Ddynofa.headless.seconds=600")) {
-            assertTrue("the gateway never served: " + gateway.stdout().all(), gateway.stdout()
-                .await(0, l -> l.contains("\"state\":\"READY\""), Gateway.PATIENCE).isPresent());
+            gateway.stdout().awaitLine(0, "a status line saying READY", l -> l.contains("\"state\":\"READY\""),
+                Gateway.PATIENCE);
             int from = gateway.stderr().size();
 
             gateway.signal(signal);
