@@ -2,6 +2,7 @@ package io.dynofa.family.provider.internal;
 
 import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.config.internal.LiveConfig;
+import io.dynofa.runtime.api.Problem;
 import io.dynofa.util.internal.DaemonThreads;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -47,14 +48,14 @@ public final class FamilyProviderComponent {
     private FamilyScanner scanner;
     private Path scannedDir;
     private ScheduledFuture<?> scanning;
-    private volatile List<String> folderProblems = List.of();
-    private volatile String folderChange;
+    private volatile List<Problem> folderProblems = List.of();
+    private volatile Problem folderChange;
 
     @Activate
     public FamilyProviderComponent(BundleContext context, Map<String, Object> properties) {
         registry = new ServiceFamilyRegistry(context);
         executor = DaemonThreads.scheduler("dynofa-family-scanner");
-        config = new LiveConfig<>(context, PID, READER, properties, this::scanProblems);
+        config = LiveConfig.withDetails(context, PID, READER, properties, this::scanProblems);
         schedule(config.config());
     }
 
@@ -81,8 +82,10 @@ public final class FamilyProviderComponent {
             return;
         }
         if (scanner != null && !Files.isDirectory(modelsDir)) {
-            folderChange = "modelsDir " + modelsDir + " is not a folder: still offering the families of " + scannedDir;
-            LOG.log(Level.WARNING, folderChange);
+            String problem = "modelsDir " + modelsDir + " is not a folder: still offering the families of "
+                + scannedDir;
+            folderChange = new Problem(null, Problem.CONFIG_REJECTED, "modelsDir", problem);
+            LOG.log(Level.WARNING, problem);
             return;
         }
         FamilyScanner old = scanner;
@@ -101,11 +104,17 @@ public final class FamilyProviderComponent {
             // an escaping exception would cancel every later scan
             LOG.log(Level.ERROR, "scanning for model families failed", e);
         }
-        folderProblems = scanner.problems().entrySet().stream().map(p -> p.getKey() + ": " + p.getValue()).toList();
+        folderProblems = scanner.problems().entrySet().stream().map(p -> new Problem(null, Problem.FAMILY_REFUSED,
+            folderName(p.getKey()), p.getKey() + ": " + p.getValue())).toList();
     }
 
-    private List<String> scanProblems() {
-        String change = folderChange;
+    private static String folderName(Path folder) {
+        Path name = folder.getFileName();
+        return name == null ? folder.toString() : name.toString();
+    }
+
+    private List<Problem> scanProblems() {
+        Problem change = folderChange;
         return change == null ? folderProblems : Stream.concat(Stream.of(change), folderProblems.stream()).toList();
     }
 
