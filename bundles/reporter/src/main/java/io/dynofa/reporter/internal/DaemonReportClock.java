@@ -1,5 +1,6 @@
 package io.dynofa.reporter.internal;
 
+import io.dynofa.util.internal.DaemonThreads;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -9,11 +10,7 @@ final class DaemonReportClock implements ReportClock {
     private final ScheduledThreadPoolExecutor executor;
 
     DaemonReportClock(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = new ScheduledThreadPoolExecutor(1, task -> DaemonThreads.create(threadName, task));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
