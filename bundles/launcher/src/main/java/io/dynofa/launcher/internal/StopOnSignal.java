@@ -1,5 +1,6 @@
 package io.dynofa.launcher.internal;
 
+import io.dynofa.util.internal.DaemonThreads;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -78,9 +79,7 @@ public final class StopOnSignal implements BundleActivator {
         log.log(Level.INFO, signal + ": stopping the framework (at most " + STOP_BOUND.toSeconds()
             + " s; again to exit now)");
         if (exitRequest.request(status)) {
-            Thread watcher = new Thread(watch::await, "dynofa-stop-watch");
-            watcher.setDaemon(true);
-            watcher.start();
+            DaemonThreads.start("dynofa-stop-watch", watch::await);
         }
     }
 
