@@ -87,11 +87,9 @@ public class BadInputIT extends GatewayIT {
         await("bad-model registered").untilAsserted(() ->
             assertTrue("families " + control.families(), control.families().contains("bad-model")));
         for (String id : List.of("broken-sha", "broken-missing", "broken-manifest")) {
-            String folder = models.resolve(id).toString();
-            await(id + " refused by the family provider").untilAsserted(() -> assertTrue("problems "
-                + control.status().problemDetails(), control.status().problemDetails().stream().anyMatch(p ->
-                    p.source() != null && p.source().startsWith("io.dynofa.family.provider")
-                        && p.text().contains(folder))));
+            await("folder " + id + " refused by the family provider").untilAsserted(() -> assertTrue("problems "
+                + control.status().problemDetails(), control.status().problems(Problem.FAMILY_REFUSED).stream()
+                    .anyMatch(p -> id.equals(p.subject()))));
             assertNull(id + " must not be registered",
                 current(ModelFamily.class, "(" + ModelFamily.FAMILY_ID + "=" + id + ")"));
         }

@@ -37,9 +37,10 @@ public class BrokenManifestIT extends GatewayIT {
         Files.move(next, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** A problem the family provider reports about a manifest. */
+    /** The family provider refusing the served family's folder for its manifest. */
     private static final Predicate<Problem> MANIFEST = p -> p.source() != null
-        && p.source().startsWith("io.dynofa.family.provider") && p.text().contains("manifest.json");
+        && p.source().startsWith("io.dynofa.family.provider") && Problem.FAMILY_REFUSED.equals(p.code())
+        && FAMILY.equals(p.subject()) && p.text().contains("manifest.json");
 
     private static void awaitNamed(RuntimeControl control, String what, Predicate<Problem> problem) {
         await(what + " named").untilAsserted(() -> assertTrue("problems " + control.status().problemDetails(),

@@ -110,7 +110,8 @@ public class ConfigFuzzIT extends GatewayIT {
             badEdit(control, BACKEND, "memoryArena", "yes", rejected(BACKEND, "memoryArena"));
             badEdit(control, PROVIDER, "modelsDir", "models\0x", rejected(PROVIDER, "modelsDir"));
             Path noFolder = sampleDir().resolve("none");
-            badEdit(control, PROVIDER, "modelsDir", noFolder.toString(), keepsInForce(PROVIDER, noFolder, modelsDir()));
+            badEdit(control, PROVIDER, "modelsDir", noFolder.toString(), rejected(PROVIDER, "modelsDir")
+                .and(keepsInForce(PROVIDER, noFolder, modelsDir())));
             badEdit(control, DEMO, "enabled", "maybe", rejected(DEMO, "enabled"));
             badEdit(control, DEMO, "sampleDir", noFolder.toString(), keepsInForce(DEMO, noFolder, sampleDir()));
             badEdit(control, "io.dynofa.monitor.memory", "meminfoPath", "/proc/\0", rejected("io.dynofa.monitor.memory",
