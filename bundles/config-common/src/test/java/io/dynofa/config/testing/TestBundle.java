@@ -1,13 +1,10 @@
 package io.dynofa.config.testing;
 
-import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.ProblemSource;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -58,11 +55,6 @@ public final class TestBundle {
     /** The services registered now that are of {@code type}. */
     public List<Registered> services(Class<?> type) {
         return services.stream().filter(r -> type.isInstance(r.service())).toList();
-    }
-
-    /** The properties that configure a component as {@code config} says. */
-    public static <A extends Annotation> Map<String, Object> properties(A config) {
-        return ConfigReader.of((Class<A>) config.annotationType()).properties(config);
     }
 
     private ServiceRegistration<?> registration(Registered registered) {

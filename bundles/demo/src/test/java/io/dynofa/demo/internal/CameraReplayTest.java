@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import io.dynofa.config.testing.TestBundle;
 import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,7 @@ public class CameraReplayTest {
             demo.bindInference(inference);
             demo.start();
             Path missing = tmp.getRoot().toPath().resolve("gone");
-            demo.modified(TestBundle.properties(config(missing, 0, true, true)));
+            demo.modified(config(missing, 0, true, true));
             assertTrue(demo.isRunning());
             assertTrue(demo.unavailableReason().isEmpty());
             assertEquals(List.of(Problem.SAMPLE_UNUSABLE + " " + missing.toAbsolutePath()), codesAndSubjects());
@@ -132,7 +131,7 @@ public class CameraReplayTest {
                 .toString()));
             double frames = demo.read().get("demo.frames");
             assertTrue(CameraThreadTest.within(5_000, () -> demo.read().get("demo.frames") > frames));
-            demo.modified(TestBundle.properties(config(good, 0, true, false)));
+            demo.modified(config(good, 0, true, false));
             assertFalse(demo.isRunning());
             assertEquals(List.of(), bundle.problems());
         } finally {
@@ -150,41 +149,17 @@ public class CameraReplayTest {
         demo.deactivate();
     }
 
-    private CameraReplay demo(DemoConfig config) {
-        return new CameraReplay(bundle.context(), TestBundle.properties(config));
+    private CameraReplay demo(Map<String, Object> properties) {
+        return new CameraReplay(bundle.context(), properties);
     }
 
     private Path sample() throws IOException {
         return IdxFiles.sample(tmp.newFolder().toPath(), 28, 28, LABELS);
     }
 
-    private static DemoConfig config(Path sampleDir, double fps, boolean loop, boolean enabled) {
-        return new DemoConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DemoConfig.class;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public double fps() {
-                return fps;
-            }
-
-            @Override
-            public String sampleDir() {
-                return sampleDir.toString();
-            }
-
-            @Override
-            public boolean loop() {
-                return loop;
-            }
-        };
+    /** The properties DS hands over for this configuration. */
+    private static Map<String, Object> config(Path sampleDir, double fps, boolean loop, boolean enabled) {
+        return Map.of("sampleDir", sampleDir.toString(), "fps", fps, "loop", loop, "enabled", enabled);
     }
 
     private List<String> codesAndSubjects() {
