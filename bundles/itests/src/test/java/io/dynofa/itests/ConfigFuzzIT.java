@@ -111,7 +111,7 @@ public class ConfigFuzzIT extends GatewayIT {
             badEdit(control, PROVIDER, "modelsDir", "models\0x", rejected(PROVIDER, "modelsDir"));
             Path noFolder = sampleDir().resolve("none");
             badEdit(control, PROVIDER, "modelsDir", noFolder.toString(), rejected(PROVIDER, "modelsDir")
-                .and(keepsInForce(PROVIDER, noFolder, modelsDir())));
+                .and(p -> p.text().contains(noFolder.toString()) && p.text().contains(modelsDir().toString())));
             badEdit(control, DEMO, "enabled", "maybe", rejected(DEMO, "enabled"));
             badEdit(control, DEMO, "sampleDir", noFolder.toString(), keepsInForce(DEMO, noFolder, sampleDir()));
             badEdit(control, "io.dynofa.monitor.memory", "meminfoPath", "/proc/\0", rejected("io.dynofa.monitor.memory",
@@ -204,10 +204,10 @@ public class ConfigFuzzIT extends GatewayIT {
         return from(pid).and(code(Problem.CONFIG_REJECTED)).and(p -> key.equals(p.subject()));
     }
 
-    /** A problem of {@code pid} naming the folder it was given, {@code missing}, and the one it keeps using. */
+    /** The sample folder {@code missing} refused (its subject) while the camera keeps replaying {@code inForce}. */
     private static Predicate<Problem> keepsInForce(String pid, Path missing, Path inForce) {
-        return from(pid).and(p -> p.text().contains(missing.toString())
-            && p.text().replace(missing.toString(), "").contains(inForce.toString()));
+        return from(pid).and(code(Problem.SAMPLE_UNUSABLE)).and(p -> missing.toAbsolutePath().toString()
+            .equals(p.subject()) && p.text().contains(inForce.toAbsolutePath().toString()));
     }
 
     /** A problem the component configured by {@code pid} reports (the runtime's carry its own source). */
