@@ -3,26 +3,20 @@ package io.dynofa.manager.internal;
 import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.monitor.api.Metrics;
-import io.dynofa.monitor.api.Monitor;
 import io.dynofa.monitor.api.Signals;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
-import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.profile.api.ProfileStore;
 import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * Everything off the inference path: the bound plug-ins, choosing and loading the family on a backend, and the
- * periodic policy decision, run on the manager's single thread. DS callbacks hand their services to
+ * Everything off the inference path: the bound plug-ins, the settings in force and the pin, choosing and loading
+ * the family on a backend (run on the manager's single thread, as is the periodic {@link Decider decision}). DS callbacks hand their services to
  * {@link #bound}, {@link #updated} and {@link #unbound}, which record them and ask for a reconcile; an unbound
  * backend or family is retired from the {@link Residency} before the callback returns. The manager's threads and
  * what each owns are drawn in docs/manager.md.
@@ -35,39 +29,35 @@ final class Controller {
     private final ServiceRegistry<DeviceBackend> backends = bound.backends;
     private final Selection selection = new Selection(bound.families, bound.backends, bound.policies);
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
-    private final LongAdder switches = new LongAdder();
     private final ManagerThread thread;
     private final Residency residency;
     private final Reconciler reconciler;
-    private final DecisionExecutor executor;
     private final LevelWarmer warmer;
+    private final Decider decider;
 
     private volatile Settings settings;
     private volatile String pinned;
     private volatile boolean loading;
     private volatile List<Problem> configProblems = List.of();
     private volatile List<Problem> bindingProblems = List.of();
-    private volatile List<Problem> policyProblems = List.of();
-    private volatile String lastDecision = "none yet";
     /** Until when ({@link System#nanoTime()}) a family that went away keeps serving, and what status says. */
     private volatile long familyGraceUntil = System.nanoTime();
     private volatile Problem familyGrace;
-    private volatile Signals signals = Signals.empty();
-    private volatile SwitchingPolicy lastPolicy;
     private volatile ProfileStore profiles;
     /** The profile store bound, of those offered (an unbind of another one leaves it in use). */
     private volatile ProfileStore boundProfiles;
-    private long lastDecidedGeneration = -1;
     private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
         this.residency = new Residency(engine);
         this.reconciler = new Reconciler(residency);
-        this.warmer = new LevelWarmer(engine, settings.keepWarm(), () -> signals.get(Metrics.CPU_LOAD, Double.NaN));
-        this.executor = new DecisionExecutor(residency, warmer);
+        this.warmer = new LevelWarmer(engine, settings.keepWarm(),
+            () -> signals().get(Metrics.CPU_LOAD, Double.NaN));
+        this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),
+            warmer);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
-        this.thread = new ManagerThread(this::tick, settings.decisionIntervalMs());
+        this.thread = new ManagerThread(() -> decider.decide(this.settings, pinned), settings.decisionIntervalMs());
     }
 
     void reconfigure(Settings next) {
@@ -203,12 +193,7 @@ final class Controller {
     /** Holds {@code levelId} (null: the policy decides again); applied at once, without reading the monitors. */
     void pin(String levelId) {
         pinned = levelId;
-        thread.execute(() -> {
-            ActiveSet set = residency.serving();
-            if (set != null && !applyPin(set)) {
-                tick();
-            }
-        });
+        thread.execute(() -> decider.pin(settings, levelId));
     }
 
     /**
@@ -265,83 +250,6 @@ final class Controller {
         }
     }
 
-    private void tick() {
-        Signals now = readMonitors();
-        signals = now;
-        ActiveSet set = residency.serving();
-        if (set == null) {
-            return;
-        }
-        if (applyPin(set)) {
-            return;
-        }
-        String pin = pinned;
-        Settings s = settings;
-        List<Problem> problems = new ArrayList<>();
-        if (pin != null) {
-            problems.add(Problems.of(Problem.PIN_UNKNOWN, pin, "pinned level '" + pin + "' is not an active level "
-                + set.levels().stream().map(io.dynofa.policy.api.Level::id).toList() + "; the policy decides"));
-        }
-        SwitchingPolicy policy = selection.policy(s, problems);
-        policyProblems = problems;
-        if (policy == null) {
-            lastPolicy = null;
-            lastDecision = "no policy installed: level held";
-            return;
-        }
-        long generation = residency.generation();
-        if (policy != lastPolicy || generation != lastDecidedGeneration) {
-            policy.reset();
-            lastPolicy = policy;
-            lastDecidedGeneration = generation;
-        }
-        Decision decision;
-        try {
-            decision = policy.decide(new PolicyContext(set.levels(), set.current(), s.targetMs(), s.accuracyFloor(),
-                now, System.nanoTime() - set.switchedAt(), set.backendId(), residency.backendLevels(s.backend())));
-        } catch (RuntimeException e) {
-            lastDecision = "policy " + policy.name() + " failed: " + e;
-            return;
-        }
-        if (decision == null) {
-            lastDecision = "policy returned nothing";
-            return;
-        }
-        if (executor.apply(set, decision)) {
-            switches.increment();
-        }
-        lastDecision = executor.outcome(set, decision);
-    }
-
-    /** Serves the pinned level if one is set and active; false when the policy decides. */
-    private boolean applyPin(ActiveSet set) {
-        String pin = pinned;
-        int pinIndex = pin == null ? -1 : set.indexOf(pin);
-        warmer.holding(pinIndex >= 0);
-        if (pinIndex < 0) {
-            return false;
-        }
-        lastDecision = "pinned to " + pin;
-        if (executor.select(set, pinIndex)) {
-            switches.increment();
-        }
-        return true;
-    }
-
-    private Signals readMonitors() {
-        Map<String, Double> values = new HashMap<>();
-        for (Monitor m : bound.monitors.values()) {
-            try {
-                if (m.unavailableReason().isEmpty()) {
-                    values.putAll(m.read());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "monitor " + m.name() + " failed", e);
-            }
-        }
-        return new Signals(values, System.nanoTime());
-    }
-
     boolean loading() {
         return loading;
     }
@@ -351,11 +259,11 @@ final class Controller {
     }
 
     long switches() {
-        return switches.sum();
+        return decider.switches();
     }
 
     String lastDecision() {
-        return lastDecision;
+        return decider.lastDecision();
     }
 
     /** What keeping levels warm does at the moment (see {@link LevelWarmer#describe}). */
@@ -368,12 +276,11 @@ final class Controller {
     }
 
     Signals signals() {
-        return signals;
+        return decider.signals();
     }
 
     String policyInUse() {
-        SwitchingPolicy p = lastPolicy;
-        return p == null ? null : p.name();
+        return decider.policyInUse();
     }
 
     /** The configuration's problems, logged once here. */
@@ -389,7 +296,7 @@ final class Controller {
     List<Problem> problems() {
         List<Problem> all = new ArrayList<>(configProblems);
         all.addAll(bindingProblems);
-        all.addAll(policyProblems);
+        all.addAll(decider.problems());
         all.addAll(bound.problems());
         return all;
     }

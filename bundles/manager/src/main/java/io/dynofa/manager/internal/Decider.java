@@ -1,0 +1,146 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.monitor.api.Monitor;
+import io.dynofa.monitor.api.Signals;
+import io.dynofa.policy.api.Decision;
+import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.SwitchingPolicy;
+import io.dynofa.runtime.api.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The periodic decision, on the manager thread: reads the monitors, holds a pinned level or asks the policy, and
+ * has {@link DecisionExecutor} carry the decision out. Owns what the last decision saw and said, and the switch
+ * count.
+ */
+final class Decider {
+    private static final System.Logger LOG = System.getLogger(Decider.class.getName());
+
+    private final Residency residency;
+    private final Selection selection;
+    private final ServiceRegistry<Monitor> monitors;
+    private final DecisionExecutor executor;
+    private final LevelWarmer warmer;
+    private final LongAdder switches = new LongAdder();
+    private volatile String lastDecision = "none yet";
+    private volatile Signals signals = Signals.empty();
+    private volatile SwitchingPolicy lastPolicy;
+    private volatile List<Problem> problems = List.of();
+    private long lastDecidedGeneration = -1;
+
+    Decider(Residency residency, Selection selection, ServiceRegistry<Monitor> monitors, DecisionExecutor executor,
+            LevelWarmer warmer) {
+        this.residency = residency;
+        this.selection = selection;
+        this.monitors = monitors;
+        this.executor = executor;
+        this.warmer = warmer;
+    }
+
+    /** One decision under settings {@code s}, with {@code pin} held when it names an active level. */
+    void decide(Settings s, String pin) {
+        Signals now = readMonitors();
+        signals = now;
+        ActiveSet set = residency.serving();
+        if (set == null || holdPin(set, pin)) {
+            return;
+        }
+        List<Problem> found = new ArrayList<>();
+        if (pin != null) {
+            found.add(Problems.of(Problem.PIN_UNKNOWN, pin, "pinned level '" + pin + "' is not an active level "
+                + set.levels().stream().map(Level::id).toList() + "; the policy decides"));
+        }
+        SwitchingPolicy policy = selection.policy(s, found);
+        problems = found;
+        if (policy == null) {
+            lastPolicy = null;
+            lastDecision = "no policy installed: level held";
+            return;
+        }
+        long generation = residency.generation();
+        if (policy != lastPolicy || generation != lastDecidedGeneration) {
+            policy.reset();
+            lastPolicy = policy;
+            lastDecidedGeneration = generation;
+        }
+        Decision decision;
+        try {
+            decision = policy.decide(new PolicyContext(set.levels(), set.current(), s.targetMs(), s.accuracyFloor(),
+                now, System.nanoTime() - set.switchedAt(), set.backendId(), residency.backendLevels(s.backend())));
+        } catch (RuntimeException e) {
+            lastDecision = "policy " + policy.name() + " failed: " + e;
+            return;
+        }
+        if (decision == null) {
+            lastDecision = "policy returned nothing";
+            return;
+        }
+        if (executor.apply(set, decision)) {
+            switches.increment();
+        }
+        lastDecision = executor.outcome(set, decision);
+    }
+
+    /** Serves {@code pin} at once if it is an active level (without reading the monitors); else decides. */
+    void pin(Settings s, String pin) {
+        ActiveSet set = residency.serving();
+        if (set != null && !holdPin(set, pin)) {
+            decide(s, pin);
+        }
+    }
+
+    /** Serves the pinned level if one is set and active; false when the policy decides. */
+    private boolean holdPin(ActiveSet set, String pin) {
+        int pinIndex = pin == null ? -1 : set.indexOf(pin);
+        warmer.holding(pinIndex >= 0);
+        if (pinIndex < 0) {
+            return false;
+        }
+        lastDecision = "pinned to " + pin;
+        if (executor.select(set, pinIndex)) {
+            switches.increment();
+        }
+        return true;
+    }
+
+    private Signals readMonitors() {
+        Map<String, Double> values = new HashMap<>();
+        for (Monitor m : monitors.values()) {
+            try {
+                if (m.unavailableReason().isEmpty()) {
+                    values.putAll(m.read());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "monitor " + m.name() + " failed", e);
+            }
+        }
+        return new Signals(values, System.nanoTime());
+    }
+
+    long switches() {
+        return switches.sum();
+    }
+
+    String lastDecision() {
+        return lastDecision;
+    }
+
+    Signals signals() {
+        return signals;
+    }
+
+    String policyInUse() {
+        SwitchingPolicy p = lastPolicy;
+        return p == null ? null : p.name();
+    }
+
+    /** The last decision's problems (an unknown pin, a missing policy). */
+    List<Problem> problems() {
+        return problems;
+    }
+}
