@@ -6,6 +6,12 @@ public final class Metrics {
     public static final String LATENCY_MEAN_MS = "latency.mean.ms";
     /** 95th-percentile latency over the same window, milliseconds. */
     public static final String LATENCY_P95_MS = "latency.p95.ms";
+    /**
+     * 99th-percentile latency over the same window, milliseconds.
+     *
+     * @since 1.2
+     */
+    public static final String LATENCY_P99_MS = "latency.p99.ms";
     /** Number of runs in the latency window. */
     public static final String LATENCY_COUNT = "latency.count";
     /** Mean of (measured / profiled latency of the level that ran) over the window; 1 = as profiled. */
@@ -25,6 +31,26 @@ public final class Metrics {
      * @since 1.1
      */
     public static final String BUSY_OF_BACKEND = "backend.busy.";
+    /**
+     * The deadline an application gives its frames now (a frame workload publishes it), milliseconds: a frame
+     * that ends later after its arrival, or is dropped, is a miss.
+     *
+     * @since 1.2
+     */
+    public static final String FRAME_DEADLINE_MS = "frame.deadline.ms";
+    /**
+     * 95th-percentile frame latency (arrival to result, waiting included) over the application's window,
+     * milliseconds.
+     *
+     * @since 1.2
+     */
+    public static final String FRAME_LATENCY_P95_MS = "frame.latency.p95.ms";
+    /** 99th-percentile frame latency over the same window, milliseconds. @since 1.2 */
+    public static final String FRAME_LATENCY_P99_MS = "frame.latency.p99.ms";
+    /** Frames offered (arrived) in the application's window. @since 1.2 */
+    public static final String FRAME_COUNT = "frame.count";
+    /** Share of the frames offered in the window that missed their deadline: late or dropped, 0..1. @since 1.2 */
+    public static final String FRAME_MISS_RATE = "frame.miss.rate";
     /** System-wide CPU utilisation over the last sampling interval, 0..1 (all processes). */
     public static final String CPU_LOAD = "cpu.load";
 

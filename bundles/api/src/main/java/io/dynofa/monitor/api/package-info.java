@@ -1,5 +1,5 @@
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.dynofa.monitor.api;
 
 import org.osgi.annotation.bundle.Export;
