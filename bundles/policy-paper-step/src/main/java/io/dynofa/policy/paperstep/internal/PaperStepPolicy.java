@@ -1,0 +1,60 @@
+package io.dynofa.policy.paperstep.internal;
+
+import io.dynofa.config.internal.ConfigReader;
+import io.dynofa.config.internal.ConfiguredComponent;
+import io.dynofa.config.internal.LiveConfig;
+import io.dynofa.monitor.api.InferenceListener;
+import io.dynofa.policy.api.Decision;
+import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.SwitchingPolicy;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The paper's rule, also an inference listener so that it sees every model latency (the manager binds every
+ * listener). A new window size starts the rule afresh with an empty window; a modification that changes nothing
+ * in force keeps it.
+ */
+@Component(service = {SwitchingPolicy.class, InferenceListener.class}, configurationPid = PaperStepPolicy.PID,
+    property = SwitchingPolicy.POLICY_NAME + "=" + PaperStepPolicy.NAME)
+@Designate(ocd = PaperStepPolicyConfig.class)
+public final class PaperStepPolicy extends ConfiguredComponent<PaperStepPolicyConfig, PaperStepRule>
+    implements SwitchingPolicy, InferenceListener {
+    static final String PID = "io.dynofa.policy.paperstep";
+    static final String NAME = "paper-step";
+
+    @Activate
+    public PaperStepPolicy(BundleContext context, Map<String, Object> properties) {
+        super(new LiveConfig<>(context, PID, ConfigReader.of(PaperStepPolicyConfig.class, POLICY_NAME), properties),
+            c -> new PaperStepRule(new LevelLatencyWindow(c.window())));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Decision decide(PolicyContext context) {
+        return current().decide(context);
+    }
+
+    @Override
+    public void reset() {
+        current().reset();
+    }
+
+    /** Runs whose backend is not said count for the level on any backend. */
+    @Override
+    public void inferred(String levelId, long latencyNanos, long profiledNanos) {
+        current().window().record("", levelId, latencyNanos);
+    }
+
+    @Override
+    public void inferred(String backendId, String levelId, long latencyNanos, long profiledNanos) {
+        current().window().record(backendId, levelId, latencyNanos);
+    }
+}
