@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Dynofa latency monitor",
-    description = "Moving window over the manager's model runs: mean, p95 and slowdown against the profile")
+    description = "Moving window over the manager's model runs: mean, p95, p99 and slowdown against the profile")
 public @interface LatencyMonitorConfig {
 
     @AttributeDefinition(description = "Number of most recent runs in the window (the paper uses 20; 1 to 100000)")

@@ -69,6 +69,7 @@ public class LatencyMonitorTest {
         assertTrue("count " + count, count >= 1 && count <= WINDOW);
         assertEquals(2.0, m.get(Metrics.LATENCY_MEAN_MS), 1e-9);
         assertEquals(2.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(2.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
     }
 
     static Map<String, Object> config(int windowSize, long maxAgeMs) {

@@ -14,7 +14,7 @@ public class LatencyWindowTest {
     private final FakeClock clock = new FakeClock();
 
     @Test
-    public void meanAndP95OverKnownRuns() {
+    public void meanP95AndP99OverKnownRuns() {
         LatencyWindow window = new LatencyWindow(20, 1000, clock);
         for (int ms = 1; ms <= 20; ms++) {
             window.record(ms * MS, 0);
@@ -22,6 +22,7 @@ public class LatencyWindowTest {
         Map<String, Double> m = window.metrics();
         assertEquals(10.5, m.get(Metrics.LATENCY_MEAN_MS), 1e-9);
         assertEquals(19.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(20.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
         assertEquals(20.0, m.get(Metrics.LATENCY_COUNT), 0);
     }
 

@@ -11,18 +11,34 @@ import org.junit.Test;
 public class WindowStatisticsTest {
 
     @Test
-    public void nearestRankP95OfTwentyIsTheNineteenthSmallest() {
-        long[] values = new long[20];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 20 - i;
-        }
-        assertEquals(19, WindowStatistics.nearestRank(values, 0.95));
+    public void nearestRankP95AndP99OfTwentyAreTheNineteenthAndTheLargest() {
+        Map<String, Double> m = WindowStatistics.of(new WindowSample(millis(20), new double[0]));
+        assertEquals(19.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(20.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
     }
 
     @Test
-    public void nearestRankP95OfFewValuesIsTheMaximum() {
-        assertEquals(9, WindowStatistics.nearestRank(new long[] {9, 1, 5}, 0.95));
-        assertEquals(4, WindowStatistics.nearestRank(new long[] {4}, 0.95));
+    public void nearestRankP99OfAHundredIsTheNinetyNinth() {
+        Map<String, Double> m = WindowStatistics.of(new WindowSample(millis(100), new double[0]));
+        assertEquals(95.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(99.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
+    }
+
+    @Test
+    public void percentilesOfFewValuesAreTheMaximum() {
+        Map<String, Double> m = WindowStatistics.of(
+            new WindowSample(new long[] {9_000_000, 1_000_000, 5_000_000}, new double[0]));
+        assertEquals(9.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(9.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
+    }
+
+    /** {@code n} runs of n, n-1, ..., 1 ms. */
+    private static long[] millis(int n) {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (n - i) * 1_000_000L;
+        }
+        return values;
     }
 
     @Test
@@ -31,6 +47,7 @@ public class WindowStatisticsTest {
             new WindowSample(new long[] {1_000_000, 2_000_000, 6_000_000}, new double[] {1.0, 2.0}));
         assertEquals(3.0, m.get(Metrics.LATENCY_MEAN_MS), 1e-9);
         assertEquals(6.0, m.get(Metrics.LATENCY_P95_MS), 1e-9);
+        assertEquals(6.0, m.get(Metrics.LATENCY_P99_MS), 1e-9);
         assertEquals(3.0, m.get(Metrics.LATENCY_COUNT), 0);
         assertEquals(1.5, m.get(Metrics.SLOWDOWN), 1e-9);
     }
