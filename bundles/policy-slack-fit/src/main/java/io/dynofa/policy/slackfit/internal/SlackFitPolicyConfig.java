@@ -1,0 +1,37 @@
+package io.dynofa.policy.slackfit.internal;
+
+import io.dynofa.config.internal.Range;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Dynofa policy slack-fit",
+    description = "Most accurate level whose estimated tail latency (p95) fits the deadline with slack;"
+        + " steps down at once, up one level at a time after a dwell")
+public @interface SlackFitPolicyConfig {
+
+    @AttributeDefinition(description = "The tail's budget is deadline x margin minus the frames' waiting"
+        + " (above 0, at most 1)")
+    @Range(min = 0, aboveMin = true, max = 1)
+    double margin() default 0.8;
+
+    @AttributeDefinition(description = "A step up needs the next level's estimate at most budget x (1 - upHeadroom)"
+        + " (0 to below 1)")
+    @Range(min = 0, max = 1, belowMax = true)
+    double upHeadroom() default 0.1;
+
+    @AttributeDefinition(description = "Minimum time since the last switch before a step up, milliseconds"
+        + " (0 to 3600000)")
+    @Range(min = 0, max = Range.HOUR_MS)
+    long upDwellMs() default 1000;
+
+    @AttributeDefinition(description = "After a switch the window still holds the previous level's runs: for this"
+        + " long only the per-run slowdown can move the level down, milliseconds (0 to 3600000; the latency"
+        + " monitor's maxAgeMs empties a window of the previous level)")
+    @Range(min = 0, max = Range.HOUR_MS)
+    long settleMs() default 1000;
+
+    @AttributeDefinition(description = "A frame miss rate above this steps down even when the tail looks fine"
+        + " (0 to 1)")
+    @Range(min = 0, max = 1)
+    double missTolerance() default 0;
+}

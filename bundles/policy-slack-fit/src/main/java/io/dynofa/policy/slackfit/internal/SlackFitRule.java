@@ -1,0 +1,149 @@
+package io.dynofa.policy.slackfit.internal;
+
+import io.dynofa.policy.api.Decision;
+import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.LevelFit;
+import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * Slack fit: keeps the frame tail inside the deadline with slack, and moves the level only when the window shows
+ * the level in use.
+ *
+ * <ul>
+ *   <li><b>Tail slowdown</b> {@code s}: the runs' p95 ({@code latency.p95.ms}) over the current level's profiled
+ *   latency; without it, the frames' p95 ({@code frame.latency.p95.ms}) over it. Level {@code i} is estimated at
+ *   {@code profiled(i) x s} ({@link LevelFit#expectedMs}). No tail: stay, saying so.</li>
+ *   <li><b>Budget</b>: deadline ({@code frame.deadline.ms}, else the target) x {@code margin}, minus the waiting the
+ *   frame tail shows (frame p95 - run p95, when both are known).</li>
+ *   <li><b>Fit</b>: the most accurate level at the accuracy floor whose estimate is within the budget
+ *   ({@link LevelFit#mostAccurateFittingAtFloor}); when none fits, the fastest level at the floor. The floor holds
+ *   against latency (a floor no level reaches counts as none); a level below it moves up to the fit at once.</li>
+ *   <li><b>Down at once</b>: a fit below the current level is taken at the same decision, several levels if need
+ *   be; a miss rate above {@code missTolerance} ({@code frame.miss.rate}) steps at least one level down even when
+ *   the tail looks fine (dropped frames leave no latency).</li>
+ *   <li><b>Up slowly</b>: a fit above the current level moves one level up only when {@code upDwellMs} have passed
+ *   since the last switch, no misses show, and the next level's estimate is at most budget x (1 - upHeadroom):
+ *   after a step up the new level has that headroom left, so the same slowdown does not step it down again.</li>
+ *   <li><b>Settling</b>: for {@code settleMs} after a switch the window still holds runs of the previous level (the
+ *   latency monitor keeps runs up to its {@code maxAgeMs}), so its p95, the frames' p95 and the miss rate are not
+ *   read. Only the runs' mean slowdown ({@code latency.slowdown}: each run against its own level's profile, right
+ *   in a mixed window) stands in for {@code s}, and it can only move the level down: a contention onset just
+ *   after a switch is still seen at once, and a step down does not cascade on the previous level's slow runs
+ *   (the mean is below the tail that chose the level).</li>
+ * </ul>
+ *
+ * <p>Stateless: everything comes from the context, so {@link #reset()} has nothing to forget.
+ */
+final class SlackFitRule {
+    private final Tuning tuning;
+
+    SlackFitRule(Tuning tuning) {
+        this.tuning = tuning;
+    }
+
+    Decision decide(PolicyContext c) {
+        TailSignals t = TailSignals.of(c);
+        if (Double.isNaN(t.deadlineMs())) {
+            return Decision.stay("no deadline (frame.deadline.ms or a target) to keep");
+        }
+        double profiled = c.currentLevel().latencyMs();
+        if (!Slowdown.isUsable(profiled)) {
+            return Decision.stay(format("level %d has no profiled latency", c.current()));
+        }
+        AccuracyFloor floor = AccuracyFloor.of(c);
+        if (c.nanosSinceSwitch() < tuning.settleNanos()) {
+            return settling(c, t, floor);
+        }
+        OptionalDouble tail = t.tailSlowdown(profiled);
+        if (tail.isEmpty()) {
+            return withoutEstimate(c, floor, "no tail latency yet (latency.p95.ms or frame.latency.p95.ms)");
+        }
+        double s = tail.getAsDouble();
+        double budget = t.deadlineMs() * tuning.margin() - t.waitingMs();
+        String basis = format("tail slowdown %.2f, budget %.2f ms", s, budget);
+        return fit(c, floor, new Estimate(s, budget, basis), t.missesAbove(tuning.missTolerance()), true);
+    }
+
+    /** Nothing to forget: the rule is stateless. */
+    void reset() {
+    }
+
+    private Decision settling(PolicyContext c, TailSignals t, AccuracyFloor floor) {
+        String settling = format("settling %.0f ms < %d ms after the switch", c.millisSinceSwitch(),
+            tuning.settleMs());
+        if (Double.isNaN(t.runSlowdown())) {
+            return withoutEstimate(c, floor, settling + ", no per-run slowdown");
+        }
+        double budget = t.deadlineMs() * tuning.margin();
+        String basis = format("%s: run slowdown %.2f, budget %.2f ms", settling, t.runSlowdown(), budget);
+        return fit(c, floor, new Estimate(t.runSlowdown(), budget, basis), false, false);
+    }
+
+    private static Decision withoutEstimate(PolicyContext c, AccuracyFloor floor, String why) {
+        return c.current() < floor.lowest()
+            ? Decision.moveTo(floor.lowest(), format("below the accuracy floor %.1f%%, to the fastest level at it; %s",
+                floor.top1(), why))
+            : Decision.stay(why);
+    }
+
+    private Decision fit(PolicyContext c, AccuracyFloor floor, Estimate e, boolean misses, boolean mayStepUp) {
+        List<Level> levels = c.levels();
+        int lowest = floor.lowest();
+        int fit = LevelFit.mostAccurateFittingAtFloor(levels, e.slowdown(), e.budgetMs(), floor.top1())
+            .orElse(lowest);
+        String fitting = LevelFit.fits(levels.get(fit), e.slowdown(), e.budgetMs())
+            ? format("level %d est. %.2f ms fits (%s)", fit, e.ms(levels.get(fit)), e.basis())
+            : format("no level at the floor fits, fastest %d est. %.2f ms (%s)", fit, e.ms(levels.get(fit)),
+                e.basis());
+        int current = c.current();
+        if (current < lowest) {
+            return Decision.moveTo(fit, format("below the accuracy floor %.1f%%; %s", floor.top1(), fitting));
+        }
+        if (misses) {
+            if (current == lowest) {
+                return Decision.stay(format("frames missing at the lowest level %d; %s", lowest, fitting));
+            }
+            int down = Math.max(lowest, Math.min(fit, current - 1));
+            return Decision.moveTo(down, format("frames missing: down to %d; %s", down, fitting));
+        }
+        if (fit < current) {
+            return Decision.moveTo(fit, format("level %d est. %.2f ms over budget; %s", current,
+                e.ms(levels.get(current)), fitting));
+        }
+        if (fit == current || !mayStepUp) {
+            return Decision.stay(fitting);
+        }
+        return stepUp(c, e, fitting);
+    }
+
+    private Decision stepUp(PolicyContext c, Estimate e, String fitting) {
+        if (c.nanosSinceSwitch() < tuning.upDwellNanos()) {
+            return Decision.stay(format("dwell %.0f ms < %d ms, holding; %s", c.millisSinceSwitch(),
+                tuning.upDwellMs(), fitting));
+        }
+        int next = c.current() + 1;
+        double nextMs = e.ms(c.levels().get(next));
+        double limit = e.budgetMs() * (1 - tuning.upHeadroom());
+        if (nextMs > limit) {
+            return Decision.stay(format("level %d est. %.2f ms > %.2f ms with headroom, holding; %s", next, nextMs,
+                limit, fitting));
+        }
+        return Decision.moveTo(next, format("up one: level %d est. %.2f ms <= %.2f ms with headroom; %s", next,
+            nextMs, limit, fitting));
+    }
+
+    /** The slowdown a decision goes by, the budget it fits into, and what they came from (for the reason). */
+    private record Estimate(double slowdown, double budgetMs, String basis) {
+        double ms(Level level) {
+            return LevelFit.expectedMs(level, slowdown);
+        }
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

@@ -1,0 +1,38 @@
+package io.dynofa.policy.slackfit.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * The rule on signals recorded the way the runtime makes them (a window of runs that mixes levels after a switch),
+ * at the defaults: margin 0.8 of the 10 ms deadline (8 ms budget), 10 % headroom, 1 s dwell and settling.
+ */
+public class RecordedSignalsTest {
+    private final WindowedPlant plant = new WindowedPlant(new SlackFitRule(new Tuning(0.8, 0.1, 1000, 1000, 0)), 4);
+
+    @Test
+    public void followsAContentionOnsetDownAtOnceAndComesBackUpStepwiseWithoutOscillating() {
+        plant.run(1.0, 30);
+        assertEquals("6 ms x 1.05 fits 8 ms", 4, plant.level());
+        assertEquals(List.of(), plant.moves());
+
+        assertEquals("the first window with slow runs moves", 1, plant.decisionsUntilAMove(2.0, 2));
+        assertEquals("the first window's two slow runs make p95 1.92: 4 ms x 1.92 fits", 3, plant.level());
+        plant.run(2.0, 100);
+        assertEquals("once settled, the full window's 2.1 leaves level 2; no cascade, no oscillation",
+            List.of(3, 2), plant.moves());
+
+        plant.run(1.0, 100);
+        assertEquals("one level at a time, back to the top", List.of(3, 2, 3, 4), plant.moves());
+        plant.run(1.0, 200);
+        assertEquals(List.of(3, 2, 3, 4), plant.moves());
+    }
+
+    @Test
+    public void aSteadyPhaseSwitchesNothing() {
+        plant.run(1.3, 300);
+        assertEquals("6 ms x 1.37 misses 8 ms, 4 ms x 1.37 fits", List.of(3), plant.moves());
+    }
+}
