@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: runs the contention trace
-# against every policy, static levels and an oracle; writes Markdown, JSON and a PNG timeline.
+# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: runs a trace
+# (default models/traces/frames.json: the frame workload) against every installed policy, static levels and an
+# oracle; writes Markdown, JSON and a PNG timeline judged per frame. Unit tests of the pure parts:
+#   /usr/bin/python3 -m unittest discover -s experiment -p 'test_*.py'
 set -euo pipefail
 cd "$(dirname "$0")/.."
-/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || {
-  echo "experiment: installing python3-matplotlib" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib >&2
+/usr/bin/python3 -c 'import matplotlib, numpy' 2>/dev/null || {
+  echo "experiment: installing python3-matplotlib and python3-numpy" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-matplotlib python3-numpy >&2
 }
 [ -f bundles/runnable/target/dynofa.jar ] || ./dynofa build
+# the co-running DNN application and the calibration run bare ONNX Runtime from the bench jar
+if ! ls bundles/bench/target/bench-*.jar bundles/onnxruntime/target/onnxruntime-*.jar >/dev/null 2>&1; then
+  echo "experiment: building the bench jar (mvn install, tests skipped)" >&2
+  mvn -B -q -e -Dstyle.color=never -DskipTests install -pl bundles/onnxruntime,bundles/bench -am >&2
+fi
 exec /usr/bin/python3 experiment/run.py "$@"

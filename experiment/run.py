@@ -1,19 +1,31 @@
-"""./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: see harness.py."""
+"""./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: see harness.py.
+
+Runs every installed policy of --policies (paper-step as the baseline), static levels (largest, smallest and the
+best idle level; --quick: the largest only), a calibration of every level under each phase's contention and the
+oracle from it; writes experiment-<trace>[-quick].md, .json and .png.
+"""
 import argparse
-import json
 import os
 import time
 
+import analysis
 import harness
+import oracle
 import report
+import traces
+
+QUICK_SCALE = 0.25
+BASELINES = ("paper-step",)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--trace", default=os.path.join(harness.ROOT, "models", "traces", "contention.json"))
-    ap.add_argument("--quick", action="store_true", help="phases scaled to a third of their length")
+    ap.add_argument("--trace", default=os.path.join(harness.ROOT, "models", "traces", "frames.json"))
+    ap.add_argument("--quick", action="store_true", help="phases scaled to a quarter, one static run (< 4 minutes)")
     ap.add_argument("--out", default=os.path.join(harness.ROOT, "experiment", "results"))
-    ap.add_argument("--policies", default=",".join(harness.POLICIES))
+    ap.add_argument("--policies", default=",".join(harness.POLICIES),
+                    help="policies to run; the ones the runnable does not carry are skipped")
+    ap.add_argument("--calibration-runs", type=int, default=None, help="timed batches per level and condition")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="another property of the runtime manager (io.dynofa.runtime) for every run, "
                          "e.g. keepWarmNeighbours=0; repeatable")
@@ -22,39 +34,54 @@ def main():
         if "=" not in kv or not kv.split("=", 1)[0].strip():
             ap.error(f"--set needs KEY=VALUE, got {kv!r}")
     extra = [kv.split("=", 1) for kv in args.set]
-    with open(args.trace) as f:
-        trace = json.load(f)
-    scale = 1 / 3 if args.quick else 1.0
+    try:
+        trace = traces.load(args.trace)
+    except (OSError, traces.TraceError) as e:
+        ap.error(str(e))
+    scale = QUICK_SCALE if args.quick else 1.0
+    cal_runs = args.calibration_runs or (6 if args.quick else 20)
     os.makedirs(args.out, exist_ok=True)
+    started = time.time()
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)  # noqa: E731
-    runs = [harness.run_once(f"managed: {p}", trace, scale, p, None, log, extra) for p in args.policies.split(",")]
+    installed = harness.installed_policies()
+    wanted = [p.strip() for p in args.policies.split(",") if p.strip()]
+    for p in wanted:
+        if p not in installed:
+            log(f"policy {p}: not in the runnable, skipped")
+    runs = []
+    for p in [p for p in wanted if p in installed]:
+        kind = "baseline" if p in BASELINES else "managed"
+        r = harness.run_once(f"{kind}: {p}", kind, trace, scale, p, None, log, extra)
+        if r.get("skipped"):
+            log(f"{p}: {r['skipped']}")
+        else:
+            runs.append(r)
+    if not runs:
+        raise SystemExit("experiment: no policy ran")
     levels = runs[0]["levels"]
-    idle = [l for l in levels if l["latencyMs"] <= trace["targetMs"]]
-    statics = [("largest", levels[-1]["id"]), ("smallest", levels[0]["id"])]
-    if idle and idle[-1]["id"] not in (levels[-1]["id"], levels[0]["id"]):
-        statics.append(("best for idle", idle[-1]["id"]))
-    runs += [harness.run_once(f"static {label}: {lid}", trace, scale, "dynofa-step", lid, log, extra)
-             for label, lid in statics]
-    for r in runs:
-        r["scale"] = scale
-    sample = harness.sample_accuracy()
-    rows = [harness.summarise(r, trace["targetMs"]) for r in runs]
-    rows.append(harness.oracle(runs[0], trace["targetMs"], sample))
+    ids = [l["id"] for l in levels]
+    top1 = harness.manifest_top1()
+    calibration = harness.calibrate(trace, oracle.conditions(trace), harness.level_files(ids), cal_runs, log)
+    idle_deadline = traces.effective_deadline_ms(trace["phases"][0]) or trace.get("targetMs")
+    best_idle, _ = oracle.choose(calibration["idle"], top1, idle_deadline)
+    statics = [("largest", ids[-1])]
+    if not args.quick:
+        statics.append(("smallest", ids[0]))
+        if best_idle not in (ids[0], ids[-1]):
+            statics.append(("best idle", best_idle))
+    for label, lid in statics:
+        runs.append(harness.run_once(f"static {label}: {lid}", "static", trace, scale, "dynofa-step", lid, log,
+                                     extra))
+    rows = [analysis.summarise(r, trace, scale, top1) for r in runs]
+    rows.append(oracle.run(trace, scale, calibration, top1))
     base = os.path.join(args.out, f"experiment-{trace['name']}{'-quick' if args.quick else ''}")
-    managed = [r for r in runs if r["name"].startswith("managed")] + [r for r in runs if "largest" in r["name"]]
-    report.plot(base + ".png", trace, managed)
-    notes = ["windows: the gateway's 1-second lines; a window meets the target when its windowed mean latency "
-             "(latency monitor) is within it",
-             "frame p95: end-to-end latency of every demo frame of the run (demo monitor); accuracy: the demo's "
-             "top-1 on the labelled stream over the whole run",
-             "oracle: per window, the most accurate level whose measured latency times that window's observed "
-             "slowdown (from the named run) fits the target; its accuracy is those levels' manifest accuracy on "
-             "the sample"]
+    report.plot(base + ".png", trace, scale, runs, rows, ids)
+    notes = report.notes(trace, cal_runs)
     report.write_markdown(base + ".md", trace, scale, rows, os.path.basename(base) + ".png", notes)
-    report.write_json(base + ".json", trace, scale, rows, runs)
+    report.write_json(base + ".json", trace, scale, rows, runs, levels, calibration)
     with open(base + ".md") as f:
         print(f.read())
-    log(f"wrote {base}.md, .json and .png")
+    log(f"wrote {base}.md, .json and .png in {time.time() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,226 @@
+"""Unit tests of the experiment's pure parts on synthetic data (no gateway):
+/usr/bin/python3 -m unittest discover -s experiment -p 'test_*.py'"""
+import json
+import os
+import tempfile
+import unittest
+
+import analysis
+import contention
+import frames as fr
+import harness
+import oracle
+import traces as tr
+
+TOP1 = {"small": 87.0, "mid": 90.0, "big": 92.0}
+
+
+def line(n, arrival_s, latency_ms, outcome="ok", level="big", items=4, correct=3, deadline=50.0):
+    arrival = int(arrival_s * 1e9)
+    end = None if outcome == "dropped" else arrival + int(latency_ms * 1e6)
+    return json.dumps({"frame": n, "arrivalNs": arrival, "startNs": None if end is None else arrival, "endNs": end,
+                       "deadlineMs": deadline, "level": None if outcome == "dropped" else level, "backend": "cpu",
+                       "items": items, "correct": correct if end else 0, "outcome": outcome, "reason": None})
+
+
+def camera(seconds, fps, fn):
+    """Frame-log lines of a camera at fps; fn(t) -> (latency_ms, outcome, level)."""
+    out = []
+    for n in range(int(seconds * fps)):
+        t = n / fps
+        latency, outcome, level = fn(t)
+        out.append(line(n, t, latency, outcome, level))
+    return out
+
+
+class FrameLogTest(unittest.TestCase):
+    def test_parses_frames_and_skips_bad_lines(self):
+        lines = [line(0, 1.0, 10), "not json", json.dumps({"outcome": "ok"}), json.dumps([1]), "",
+                 line(1, 1.05, 60, "late"), line(2, 1.1, 0, "dropped")]
+        frames, skipped = fr.parse(lines, offset_s=0.5)
+        self.assertEqual(3, skipped)
+        self.assertEqual([0.5, 0.55], [round(f.t, 2) for f in frames[:2]])
+        self.assertEqual([10.0, 60.0, None], [f.latency_ms for f in frames])
+        self.assertEqual([True, False, False], [f.within for f in frames])
+        self.assertIsNone(frames[2].level)
+
+    def test_stats_count_late_and_dropped_as_misses_over_frames_offered(self):
+        lines = [line(i, i * 0.05, 10 + i) for i in range(6)] + [line(6, 0.3, 70, "late", "mid"),
+                                                                  line(7, 0.35, 0, "dropped")]
+        frames, _ = fr.parse(lines)
+        s = fr.stats(frames, 2.0, TOP1)
+        self.assertEqual(8, s["frames"])
+        self.assertAlmostEqual(6 / 8, s["framesWithinDeadline"])
+        self.assertEqual((1, 1), (s["late"], s["dropped"]))
+        self.assertEqual(13.0, s["p50Ms"])
+        self.assertEqual(70.0, s["p99Ms"])
+        self.assertAlmostEqual(7 * 4 / 2.0, s["itemsPerSecond"])
+        self.assertAlmostEqual((6 * 92.0 + 90.0) / 7, s["meanAccuracy"])
+        self.assertAlmostEqual(100.0 * 21 / 28, s["streamAccuracy"])
+        self.assertEqual(1, s["switches"])
+
+    def test_empty_span_has_no_shares(self):
+        s = fr.stats([], 1.0, TOP1)
+        self.assertEqual(0, s["frames"])
+        self.assertIsNone(s["framesWithinDeadline"])
+        self.assertIsNone(s["p95Ms"])
+
+    def test_percentile_is_nearest_rank(self):
+        self.assertEqual(95, fr.percentile(list(range(1, 101)), 95))
+        self.assertEqual(3, fr.percentile([3], 99))
+
+
+class ReactionTest(unittest.TestCase):
+    def frames(self):
+        # onset at 2 s: big is late from then on until the policy moves to mid at 2.4 s
+        def fn(t):
+            if t < 2.0:
+                return 30, "ok", "big"
+            if t < 2.4:
+                return 60, "late", "big"
+            return 20, "ok", "mid"
+        return fr.parse(camera(5, 20, fn))[0]
+
+    def test_move_and_back_within_deadline(self):
+        r = fr.reaction(self.frames(), 2.0, 5.0)
+        self.assertEqual(400.0, r["moveMs"])
+        self.assertEqual(400.0, r["backWithinDeadlineMs"])
+
+    def test_no_move_and_no_recovery_within_the_phase(self):
+        frames = fr.parse(camera(4, 20, lambda t: (30, "ok", "big") if t < 2 else (70, "late", "big")))[0]
+        r = fr.reaction(frames, 2.0, 4.0)
+        self.assertIsNone(r["moveMs"])
+        self.assertIsNone(r["backWithinDeadlineMs"])
+
+    def test_never_missed_is_back_at_once(self):
+        frames = fr.parse(camera(4, 20, lambda t: (30, "ok", "big")))[0]
+        self.assertEqual(0.0, fr.reaction(frames, 2.0, 4.0)["backWithinDeadlineMs"])
+
+
+class TraceTest(unittest.TestCase):
+    def test_old_trace_keeps_working(self):
+        t = tr.normalise({"name": "c", "targetMs": 0.4, "fps": 0, "phases": [
+            {"name": "idle", "seconds": 12, "hogs": 0}, {"name": "hog", "seconds": 12, "hogs": 2},
+            {"name": "burst", "seconds": 12, "hogs": 2, "onSeconds": 2, "offSeconds": 2}]})
+        self.assertEqual([0, 2, 2], [p["cpuHogs"] for p in t["phases"]])
+        self.assertEqual([0, 0, 0], [p["memHogs"] + p["coRunner"] for p in t["phases"]])
+        self.assertEqual(0.4, tr.effective_deadline_ms(t["phases"][0]))
+        self.assertEqual(1, t["itemsPerFrame"])
+        burst = t["phases"][2]
+        self.assertEqual(2, tr.contention_at(burst, 1.0, 1.0)["cpuHogs"])
+        self.assertEqual(0, tr.contention_at(burst, 3.0, 1.0)["cpuHogs"])
+        self.assertEqual([12.0, 28.0, 32.0], [o["t"] for o in tr.onsets(t, 1.0)])
+
+    def test_requirement_carries_over_and_a_tighter_deadline_is_an_onset(self):
+        t = tr.normalise({"fps": 20, "itemsPerFrame": 64, "phases": [
+            {"name": "a", "seconds": 10}, {"name": "b", "seconds": 10, "memHogs": 1, "coRunner": 1},
+            {"name": "c", "seconds": 10, "fps": 40}, {"name": "d", "seconds": 10, "deadlineMs": 30}]})
+        self.assertEqual([20, 20, 40, 40], [p["fps"] for p in t["phases"]])
+        self.assertEqual([50.0, 50.0, 25.0, 30], [tr.effective_deadline_ms(p) for p in t["phases"]])
+        self.assertEqual([(5.0, "memHogs=1,coRunner=1"), (10.0, "deadline")],
+                         [(o["t"], o["cause"]) for o in tr.onsets(t, 0.5)])
+
+    def test_bad_traces_are_refused_clearly(self):
+        for bad in ({}, {"phases": []}, {"phases": [{"seconds": -1}]}, {"phases": [{"seconds": 1, "cpuHogs": 99}]},
+                    {"phases": [{"seconds": 1, "fps": "x"}]}, {"phases": [5]}, {"fps": True, "phases": [{"seconds": 1}]}):
+            with self.assertRaises(tr.TraceError, msg=bad):
+                tr.normalise(bad)
+
+    def test_shipped_traces_load(self):
+        for name in ("frames.json", "contention.json"):
+            t = tr.load(os.path.join(harness.ROOT, "models", "traces", name))
+            self.assertTrue(t["phases"])
+        frames = tr.load(os.path.join(harness.ROOT, "models", "traces", "frames.json"))
+        kinds = {k for p in frames["phases"] for k in tr.CONTENTION_KEYS if p[k]}
+        self.assertEqual(set(tr.CONTENTION_KEYS), kinds)
+        self.assertGreater(len({p["fps"] for p in frames["phases"]}), 1)
+
+
+class OracleTest(unittest.TestCase):
+    CAL = {"idle": {"small": [2, 2, 3], "mid": [10, 11, 12], "big": [30, 31, 45]},
+           "cpuHogs=2": {"small": [3, 4, 5], "mid": [20, 24, 30], "big": [50, 70, 90]}}
+
+    def test_choose_most_accurate_level_whose_p99_fits(self):
+        self.assertEqual(("big", 1.0), oracle.choose(self.CAL["idle"], TOP1, 50))
+        self.assertEqual(("mid", 1.0), oracle.choose(self.CAL["cpuHogs=2"], TOP1, 50))
+        self.assertEqual(("small", 0.0), oracle.choose(self.CAL["cpuHogs=2"], TOP1, 2))
+        level, share = oracle.choose(self.CAL["idle"], TOP1, 40)
+        self.assertEqual("mid", level)
+
+    def test_run_weights_phases_by_frames(self):
+        t = tr.normalise({"fps": 20, "phases": [{"name": "a", "seconds": 10}, {"name": "b", "seconds": 10,
+                                                                              "cpuHogs": 2}]})
+        r = oracle.run(t, 1.0, self.CAL, TOP1)
+        self.assertEqual("oracle", r["kind"])
+        self.assertEqual(["big", "mid"], [p["level"] for p in r["phases"]])
+        self.assertEqual(400, r["frames"])
+        self.assertAlmostEqual(91.0, r["meanAccuracy"])
+        self.assertEqual(1, r["switches"])
+        self.assertEqual([{"cpuHogs": 0, "memHogs": 0, "coRunner": 0}, {"cpuHogs": 2, "memHogs": 0, "coRunner": 0}],
+                         oracle.conditions(t))
+
+
+class AnalysisTest(unittest.TestCase):
+    def test_summary_per_phase_and_reactions(self):
+        t = tr.normalise({"fps": 20, "phases": [{"name": "idle", "seconds": 2},
+                                                {"name": "hogs", "seconds": 2, "cpuHogs": 2}]})
+
+        def fn(t_):
+            if t_ < 2.0:
+                return 30, "ok", "big"
+            return (60, "late", "big") if t_ < 2.2 else (20, "ok", "mid")
+        # camera started 1 s before the trace: its times are shifted by the segment offset
+        lines = camera(5, 20, lambda c: fn(c - 1.0))
+        row = analysis.summarise({"name": "managed: x", "kind": "managed", "segments": [(lines, 1.0)]}, t, 1.0, TOP1)
+        self.assertEqual(80, row["frames"])
+        self.assertAlmostEqual(76 / 80, row["framesWithinDeadline"])
+        self.assertEqual(["idle", "hogs"], [p["name"] for p in row["phases"]])
+        self.assertEqual([1.0, 36 / 40], [p["framesWithinDeadline"] for p in row["phases"]])
+        self.assertEqual(1, row["switches"])
+        self.assertEqual(200.0, row["reactions"][0]["moveMs"])
+
+
+class ContentionTest(unittest.TestCase):
+    def test_cache_sizes_and_the_memory_hog_array(self):
+        self.assertEqual(2048 * 1024, contention.parse_cache_size("2048K\n"))
+        self.assertEqual(480 << 20, contention.parse_cache_size("480M"))
+        self.assertIsNone(contention.parse_cache_size("lots"))
+        self.assertEqual(256, contention.mem_hog_mb(32 << 20))
+        self.assertEqual(1024, contention.mem_hog_mb(480 << 20))
+        self.assertEqual(64, contention.mem_hog_mb(1 << 20))
+        self.assertEqual(300, contention.mem_hog_mb(480 << 20, 300))
+
+    def test_last_level_cache_from_sysfs(self):
+        with tempfile.TemporaryDirectory() as d:
+            for i, (level, size) in enumerate(((1, "48K"), (2, "2048K"), (3, "32768K"))):
+                os.makedirs(os.path.join(d, f"index{i}"))
+                for name, value in (("level", str(level)), ("size", size)):
+                    with open(os.path.join(d, f"index{i}", name), "w") as f:
+                        f.write(value + "\n")
+            self.assertEqual(32 << 20, contention.last_level_cache_bytes(d))
+            self.assertIsNone(contention.last_level_cache_bytes(os.path.join(d, "none")))
+
+
+class FrameTailTest(unittest.TestCase):
+    def test_follows_appends_and_a_reopened_log(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "frames.jsonl")
+            tail = harness.FrameTail(path)
+            tail.poll()
+            with open(path, "w") as f:
+                f.write(line(0, 0.0, 10) + "\n" + line(1, 0.05, 10)[:20])
+            tail.poll()
+            with open(path, "a") as f:
+                f.write(line(1, 0.05, 10)[20:] + "\n")
+            tail.poll()
+            self.assertEqual(2, len(tail.segments[0]))
+            with open(path, "w") as f:
+                f.write(line(0, 0.0, 10) + "\n")
+            tail.poll()
+            segments = tail.aligned_lines(t0=0.0)
+            self.assertEqual([2, 1], [len(s[0]) for s in segments])
+            self.assertEqual(0, fr.parse(segments[0][0])[1])
+
+
+if __name__ == "__main__":
+    unittest.main()
