@@ -4,10 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.dynofa.config.testing.TestBundle;
+import io.dynofa.monitor.api.Metrics;
 import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
@@ -147,6 +152,59 @@ public class CameraReplayTest {
         assertTrue(demo.unavailableReason().orElseThrow().contains("enabled=false"));
         assertEquals(0.0, demo.read().get("demo.frames"), 0);
         demo.deactivate();
+    }
+
+    @Test
+    public void sendsBatchedFramesAndLogsEachAsAJsonLine() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(28, 28), (request, input) ->
+            FakeInference.classified("L", new int[(int) input.dim(0)]));
+        Path log = tmp.getRoot().toPath().resolve("frames.jsonl");
+        Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
+        properties.put("itemsPerFrame", 2);
+        properties.put("deadlineMs", 60_000);
+        properties.put("frameLog", log.toString());
+        CameraReplay demo = demo(properties);
+        try {
+            demo.bindInference(inference);
+            demo.start();
+            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            Map<String, Double> metrics = demo.read();
+            assertEquals(3.0, metrics.get("demo.frames"), 0);
+            assertEquals("the image labelled 0", 1.0, metrics.get("demo.items.correct"), 0);
+            assertEquals(20.0, metrics.get("demo.accuracy"), 1e-9);
+            assertEquals(60_000.0, metrics.get(Metrics.FRAME_DEADLINE_MS), 0);
+            assertEquals(3.0, metrics.get(Metrics.FRAME_COUNT), 0);
+            assertEquals(0.0, metrics.get(Metrics.FRAME_MISS_RATE), 0);
+            assertEquals(List.of(2L, 2L, 1L), inference.inputs.stream().map(t -> t.dim(0)).toList());
+        } finally {
+            demo.deactivate();
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(3, lines.size());
+        JsonObject last = JsonParser.parseString(lines.get(2)).getAsJsonObject();
+        assertEquals(2, last.get("frame").getAsLong());
+        assertEquals(1, last.get("items").getAsInt());
+        assertEquals("ok", last.get("outcome").getAsString());
+        assertEquals("L", last.get("level").getAsString());
+    }
+
+    @Test
+    public void aFrameLogThatCannotBeWrittenIsNamedAndTheCameraGoesOn() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
+            (request, input) -> FakeInference.classified(0, "L"));
+        Path notAFolder = tmp.newFile("plain").toPath();
+        Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
+        properties.put("frameLog", notAFolder.resolve("frames.jsonl").toString());
+        CameraReplay demo = demo(properties);
+        try {
+            demo.bindInference(inference);
+            demo.start();
+            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            assertEquals(5.0, demo.read().get("demo.frames"), 0);
+            assertEquals(List.of(FrameLog.UNWRITABLE + " " + notAFolder.resolve("frames.jsonl")), codesAndSubjects());
+        } finally {
+            demo.deactivate();
+        }
     }
 
     private CameraReplay demo(Map<String, Object> properties) {

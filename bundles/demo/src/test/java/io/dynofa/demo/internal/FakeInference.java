@@ -7,6 +7,7 @@ import io.dynofa.inference.api.InferenceService;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Normalisation;
 import io.dynofa.inference.api.Tensor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ final class FakeInference implements InferenceService {
     }
 
     final List<Tensor> inputs = new CopyOnWriteArrayList<>();
+    /** The timeout of each inferAsync request, null for one without. */
+    final List<Duration> timeouts = new CopyOnWriteArrayList<>();
     private final Optional<InputSpec> spec;
     private final Answer answer;
 
@@ -38,9 +41,17 @@ final class FakeInference implements InferenceService {
 
     /** A result whose top class is {@code topClass}, served by {@code levelId}. */
     static InferenceResult classified(int topClass, String levelId) {
-        float[] logits = new float[CLASSES];
-        logits[topClass] = 1;
-        return new InferenceResult(Tensor.ofFloats(logits, 1, CLASSES), "fashion", levelId, "cpu", 1_000_000);
+        return classified(levelId, topClass);
+    }
+
+    /** A batch result whose row i has top class {@code topClasses[i]}, served by {@code levelId}. */
+    static InferenceResult classified(String levelId, int... topClasses) {
+        float[] logits = new float[CLASSES * topClasses.length];
+        for (int i = 0; i < topClasses.length; i++) {
+            logits[i * CLASSES + topClasses[i]] = 1;
+        }
+        return new InferenceResult(Tensor.ofFloats(logits, topClasses.length, CLASSES), "fashion", levelId, "cpu",
+            1_000_000);
     }
 
     @Override
@@ -51,7 +62,18 @@ final class FakeInference implements InferenceService {
     }
 
     @Override
+    public CompletableFuture<InferenceResult> inferAsync(Tensor input, Duration timeout) {
+        timeouts.add(timeout);
+        return answered(input);
+    }
+
+    @Override
     public CompletableFuture<InferenceResult> inferAsync(Tensor input) {
+        timeouts.add(null);
+        return answered(input);
+    }
+
+    private CompletableFuture<InferenceResult> answered(Tensor input) {
         try {
             return CompletableFuture.completedFuture(infer(input));
         } catch (InferenceException e) {

@@ -100,6 +100,25 @@ public class FrameEncoderTest {
     }
 
     @Test
+    public void stacksConsecutiveImagesIntoOneBatchWrappingRoundTheEnd() throws InferenceException {
+        InputSpec spec = spec(DType.UINT8, "NCHW", null, -1, 1, 28, 28);
+        Tensor batch = encoder.encode(1, 3, spec);
+        spec.check(batch);
+        assertArrayEquals(new long[] {3, 1, 28, 28}, batch.shape());
+        byte[] raw = batch.bytes();
+        assertEquals(IdxFiles.pixel(1, 10), Byte.toUnsignedInt(raw[10]));
+        assertEquals("row 1 is image 0 again", IdxFiles.pixel(0, 10), Byte.toUnsignedInt(raw[IMAGE_SIZE + 10]));
+        assertEquals(IdxFiles.pixel(1, 10), Byte.toUnsignedInt(raw[2 * IMAGE_SIZE + 10]));
+    }
+
+    @Test
+    public void rejectsABatchTheSpecDoesNotAllow() {
+        InferenceException e = assertThrows(InferenceException.class,
+            () -> encoder.encode(0, 2, spec(DType.FLOAT32, "NCHW", null, 1, 1, 28, 28)));
+        assertEquals(InferenceException.Reason.INVALID_INPUT, e.reason());
+    }
+
+    @Test
     public void rejectsInt64Inputs() {
         InferenceException e = assertThrows(InferenceException.class,
             () -> encoder.encode(0, spec(DType.INT64, "NCHW", null, -1, 1, 28, 28)));

@@ -2,17 +2,18 @@ package io.dynofa.demo.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import io.dynofa.inference.api.InferenceException;
 import io.dynofa.inference.api.InferenceException.Reason;
-import io.dynofa.inference.api.InferenceService;
+import io.dynofa.inference.api.InferenceResult;
+import io.dynofa.inference.api.Tensor;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -25,7 +26,6 @@ public class ReplayerTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private Sample sample;
-    private final ReplayStatistics statistics = new ReplayStatistics();
 
     @Before
     public void writeSample() throws IOException {
@@ -33,105 +33,53 @@ public class ReplayerTest {
     }
 
     @Test
-    public void scoresEvenFramesRightAndOddFramesWrongAsFiftyPercent() {
-        FakeInference inference = new FakeInference(FakeInference.grey(2, 3), (request, input) -> request % 2 == 0
-            ? FakeInference.classified(LABELS[request], "big")
-            : FakeInference.classified((LABELS[request] + 1) % FakeInference.CLASSES, "small"));
-        Replayer replayer = new Replayer(sample, () -> inference, statistics, true);
-        for (int i = 0; i < LABELS.length; i++) {
-            assertEquals(FrameOutcome.SENT, replayer.sendNextFrame());
-        }
-        Map<String, Double> metrics = statistics.read();
-        assertEquals(6.0, metrics.get("demo.frames"), 0);
-        assertEquals(3.0, metrics.get("demo.correct"), 0);
-        assertEquals(0.0, metrics.get("demo.failed"), 0);
-        assertEquals(0.0, metrics.get("demo.dropped"), 0);
-        assertEquals(50.0, metrics.get("demo.accuracy"), 1e-9);
-        assertEquals(1.0, metrics.get("demo.passes"), 0);
-        assertEquals(3.0, metrics.get("demo.level.big.frames"), 0);
-        assertEquals(3.0, metrics.get("demo.level.big.correct"), 0);
-        assertEquals(3.0, metrics.get("demo.level.small.frames"), 0);
-        assertEquals(0.0, metrics.get("demo.level.small.correct"), 0);
+    public void sendsTheFramesImagesAsOneBatchWithTheTimeLeftAsItsDeadline() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(2, 3),
+            (request, input) -> FakeInference.classified("big", 0, 0, 0, 0));
+        Replayer replayer = new Replayer(sample, () -> inference);
+        Frame frame = new Frame(0, 1_000_000, 5_000_000, 4, 4);
+        InferenceResult result = replayer.send(frame, 3_000_000).get();
+        assertEquals("big", result.levelId());
+        Tensor input = inference.inputs.get(0);
+        assertArrayEquals(new long[] {4, 1, 2, 3}, input.shape());
+        assertEquals("row 2 is image 0 (wrapped)", IdxFiles.pixel(0, 1) / 255f, input.floats()[2 * 6 + 1], 1e-6f);
+        assertEquals(Duration.ofMillis(3), inference.timeouts.get(0));
     }
 
     @Test
-    public void countsNotReadyAsDroppedNotWrong() {
-        FakeInference inference = new FakeInference(FakeInference.grey(2, 3), (request, input) -> {
-            throw new InferenceException(Reason.NOT_READY, "no family active");
-        });
-        Replayer replayer = new Replayer(sample, () -> inference, statistics, true);
-        assertEquals(FrameOutcome.DROPPED, replayer.sendNextFrame());
-        assertEquals(FrameOutcome.DROPPED, replayer.sendNextFrame());
-        Map<String, Double> metrics = statistics.read();
-        assertEquals(2.0, metrics.get("demo.frames"), 0);
-        assertEquals(2.0, metrics.get("demo.dropped"), 0);
-        assertEquals(0.0, metrics.get("demo.failed"), 0);
-        assertFalse("no answered frame, no accuracy", metrics.containsKey("demo.accuracy"));
+    public void aFrameWithoutDeadlineGetsTheRuntimesRequestTimeout() throws Exception {
+        FakeInference inference = new FakeInference(FakeInference.grey(2, 3),
+            (request, input) -> FakeInference.classified("big", 0));
+        new Replayer(sample, () -> inference).send(new Frame(0, 0, 0, 0, 1), 99).get();
+        assertNull(inference.timeouts.get(0));
     }
 
     @Test
-    public void countsAnAbsentServiceOrFamilyAsDropped() {
+    public void withoutAServiceOrAFamilyTheFrameIsRefusedAsNotReady() {
         FakeInference noFamily = new FakeInference(Optional.empty(), (request, input) -> {
             throw new AssertionError("must not be called without an input spec");
         });
-        List<InferenceService> services = new ArrayList<>(Arrays.asList(null, noFamily));
-        Replayer replayer = new Replayer(sample, () -> services.remove(0), statistics, true);
-        assertEquals(FrameOutcome.DROPPED, replayer.sendNextFrame());
-        assertEquals(FrameOutcome.DROPPED, replayer.sendNextFrame());
-        assertEquals(2.0, statistics.read().get("demo.dropped"), 0);
+        assertReason(Reason.NOT_READY, new Replayer(sample, () -> null).send(new Frame(0, 0, 0, 0, 1), 0));
+        assertReason(Reason.NOT_READY, new Replayer(sample, () -> noFamily).send(new Frame(0, 0, 0, 0, 1), 0));
     }
 
     @Test
-    public void countsOtherFailuresAsFailed() {
-        FakeInference inference = new FakeInference(FakeInference.grey(2, 3), (request, input) -> {
-            if (request == 0) {
-                throw new InferenceException(Reason.BACKEND_FAILURE, "session crashed");
-            }
-            throw new IllegalStateException("bug");
-        });
-        Replayer replayer = new Replayer(sample, () -> inference, statistics, true);
-        assertEquals(FrameOutcome.SENT, replayer.sendNextFrame());
-        assertEquals(FrameOutcome.SENT, replayer.sendNextFrame());
+    public void aFrameThatDoesNotFitTheInputIsRefusedUnsent() {
         FakeInference tooBig = new FakeInference(FakeInference.grey(28, 28), (request, input) -> {
             throw new AssertionError("a frame that does not fit must not be sent");
         });
-        new Replayer(sample, () -> tooBig, statistics, true).sendNextFrame();
-        Map<String, Double> metrics = statistics.read();
-        assertEquals(3.0, metrics.get("demo.failed"), 0);
-        assertEquals(3.0, metrics.get("demo.frames"), 0);
-        assertEquals(0.0, metrics.get("demo.dropped"), 0);
+        assertReason(Reason.INVALID_INPUT, new Replayer(sample, () -> tooBig).send(new Frame(0, 0, 0, 0, 1), 0));
     }
 
-    @Test
-    public void aSinglePassStopsAfterTheLastFrame() {
-        FakeInference inference = alwaysRight();
-        Replayer replayer = new Replayer(sample, () -> inference, statistics, false);
-        for (int i = 0; i < LABELS.length - 1; i++) {
-            assertEquals(FrameOutcome.SENT, replayer.sendNextFrame());
+    private static void assertReason(Reason reason, CompletableFuture<InferenceResult> result) {
+        try {
+            result.get();
+            throw new AssertionError("expected " + reason);
+        } catch (ExecutionException e) {
+            assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof InferenceException i
+                && i.reason() == reason);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
-        assertEquals(FrameOutcome.END_OF_SAMPLE, replayer.sendNextFrame());
-        assertEquals(FrameOutcome.END_OF_SAMPLE, replayer.sendNextFrame());
-        Map<String, Double> metrics = statistics.read();
-        assertEquals(1.0, metrics.get("demo.passes"), 0);
-        assertEquals(6.0, metrics.get("demo.frames"), 0);
-        assertEquals(100.0, metrics.get("demo.accuracy"), 0);
-        assertEquals(6, inference.inputs.size());
-    }
-
-    @Test
-    public void loopingStartsOverAtTheFirstFrame() {
-        FakeInference inference = alwaysRight();
-        Replayer replayer = new Replayer(sample, () -> inference, statistics, true);
-        for (int i = 0; i < 2 * LABELS.length + 1; i++) {
-            assertEquals(FrameOutcome.SENT, replayer.sendNextFrame());
-        }
-        assertEquals(2.0, statistics.read().get("demo.passes"), 0);
-        assertEquals(100.0, statistics.read().get("demo.accuracy"), 0);
-        assertArrayEquals(inference.inputs.get(0).floats(), inference.inputs.get(12).floats(), 0f);
-    }
-
-    private static FakeInference alwaysRight() {
-        return new FakeInference(FakeInference.grey(2, 3),
-            (request, input) -> FakeInference.classified(LABELS[request % LABELS.length], "big"));
     }
 }
