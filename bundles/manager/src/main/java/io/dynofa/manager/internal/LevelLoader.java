@@ -40,6 +40,7 @@ import java.util.function.Function;
 final class LevelLoader {
     private final int warmupRuns;
     private final int profileRuns;
+    private final int profileBatch;
     private final long levelTimeoutMs;
     private final int sampleSize;
     private final double sampleTolerancePct;
@@ -47,14 +48,17 @@ final class LevelLoader {
     private final LoaderThread thread;
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
-        this(warmupRuns, profileRuns, limits, new SampleChecks(), new LoaderThread());
+        this(warmupRuns, profileRuns, 1, limits, new SampleChecks(), new LoaderThread());
     }
 
     /**
+     * @param profileBatch the items per request a level is timed at (1: the probe itself)
      * @param sampleChecks the files already seen passing the sample check (shared between loads)
      * @param thread where each level is loaded and checked (shared between loads; its owner closes it)
      */
-    LevelLoader(int warmupRuns, int profileRuns, Limits limits, SampleChecks sampleChecks, LoaderThread thread) {
+    LevelLoader(int warmupRuns, int profileRuns, int profileBatch, Limits limits, SampleChecks sampleChecks,
+                LoaderThread thread) {
+        this.profileBatch = Math.max(1, profileBatch);
         this.sampleChecks = sampleChecks;
         this.thread = thread;
         this.warmupRuns = Math.max(0, warmupRuns);
@@ -243,7 +247,7 @@ final class LevelLoader {
             return new Prepared(null, "refused: " + refusal.get());
         }
         try {
-            Tensor probe = family.input().probe();
+            Tensor probe = BatchProbe.of(family.input().probe(), profileBatch);
             ResidentLevel level = profiled == null ? measure(spec, model, probe, abandoned)
                 : warm(spec, model, probe, profiled.medianMs(), abandoned);
             if (abandoned.getAsBoolean()) {

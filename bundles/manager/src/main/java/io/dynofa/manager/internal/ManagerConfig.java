@@ -51,6 +51,12 @@ public @interface ManagerConfig {
     @Range(min = 1, max = 10_000)
     int profileRuns() default 60;
 
+    @AttributeDefinition(description = "Items per request the levels are timed at when measured on load: the frame "
+        + "workload's items per frame, so that the latencies and the Pareto front are those of its requests; above 1 "
+        + "a stored (batch-1) profile is not used (1 to 4096)")
+    @Range(min = 1, max = 4_096)
+    int profileBatch() default 1;
+
     @AttributeDefinition(description = "Levels on each side of the serving one kept warm in the processor caches, "
         + "so that a switch to them runs at full speed at once; 0 = off")
     @Range(min = 0, max = 64)

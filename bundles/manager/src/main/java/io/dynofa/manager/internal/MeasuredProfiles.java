@@ -21,19 +21,20 @@ final class MeasuredProfiles {
     private final Map<String, LatencyProfile> byFamilyAndBackend = new HashMap<>();
 
     /** The remembered profile if it still applies to these files on this backend configuration, else null. */
-    LatencyProfile find(ModelFamily family, DeviceBackend backend) {
-        return LevelLoader.usable(byFamilyAndBackend.get(key(family.id(), backend.id())), family, backend);
+    LatencyProfile find(ModelFamily family, DeviceBackend backend, int batch) {
+        return LevelLoader.usable(byFamilyAndBackend.get(key(family.id(), backend.id(), batch)), family, backend);
     }
 
-    void remember(ModelFamily family, DeviceBackend backend, List<LevelLatency> levels) {
+    /** Remembers the latencies measured of {@code family} on {@code backend} at {@code batch} items per request. */
+    void remember(ModelFamily family, DeviceBackend backend, int batch, List<LevelLatency> levels) {
         if (!levels.isEmpty()) {
-            byFamilyAndBackend.put(key(family.id(), backend.id()), new LatencyProfile(family.id(), family.version(),
+            byFamilyAndBackend.put(key(family.id(), backend.id(), batch), new LatencyProfile(family.id(), family.version(),
                 backend.id(), backend.description(), HOST, "", "", Instant.now(), levels,
                 LatencyProfile.paretoFront(levels)));
         }
     }
 
-    private static String key(String familyId, String backendId) {
-        return familyId + '\u0000' + backendId;
+    private static String key(String familyId, String backendId, int batch) {
+        return familyId + '\u0000' + backendId + '\u0000' + batch;
     }
 }

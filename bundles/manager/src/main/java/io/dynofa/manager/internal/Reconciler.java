@@ -65,10 +65,13 @@ final class Reconciler {
         // the serving one keeps serving until a resident set replaces it (no failed request)
         residency.retire(set -> set.family() != family || !usable.contains(set.backend()), true, null, "");
         for (DeviceBackend backend : usable) {
-            LatencyProfile stored = store == null ? null : storedProfile(store, family, backend);
+            // a stored profile was taken at batch 1: at another batch the levels are timed here
+            LatencyProfile stored = store == null || s.profileBatch() != 1 ? null : storedProfile(store, family,
+                backend);
             Residency.Resident resident = residency.get(backend.id());
             boolean stale = resident != null && (store != null && !Objects.equals(stored, resident.profile())
-                || !Objects.equals(resident.set().backendDescription(), backend.description()));
+                || !Objects.equals(resident.set().backendDescription(), backend.description())
+                || resident.batch() != s.profileBatch());
             if ((resident == null && !failed.contains(backend)) || stale) {
                 List<Problem> problems = new ArrayList<>();
                 loadProblems.put(backend.id(), problems);
@@ -102,13 +105,14 @@ final class Reconciler {
                       List<Problem> problems) {
         long t0 = System.nanoTime();
         try {
-            LatencyProfile source = stored != null ? stored : measured.find(family, backend);
-            LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.limits(), sampleChecks,
+            LatencyProfile source = stored != null ? stored : measured.find(family, backend, s.profileBatch());
+            LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.profileBatch(), s.limits(),
+                sampleChecks,
                 loaderThread);
             ActiveSet next = loader.load(family, backend, source, problems::add,
-                latencies -> measured.remember(family, backend, latencies));
+                latencies -> measured.remember(family, backend, s.profileBatch(), latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));
-            residency.put(new Residency.Resident(next, stored));
+            residency.put(new Residency.Resident(next, stored, s.profileBatch()));
             LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms",
                 family.id(), backend.id(), next.size(), family.levels().size(), source(source),
                 (System.nanoTime() - t0) / 1e6));

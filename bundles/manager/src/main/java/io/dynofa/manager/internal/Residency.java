@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  */
 final class Residency {
 
-    /** A resident set and the stored profile it was built from (null: measured on load). */
-    record Resident(ActiveSet set, LatencyProfile profile) {
+    /**
+     * A resident set, the stored profile it was built from (null: measured on load) and the items per request its
+     * levels were timed at.
+     */
+    record Resident(ActiveSet set, LatencyProfile profile, int batch) {
     }
 
     private final InferenceEngine engine;

@@ -18,6 +18,7 @@ final class FakeModel implements LoadedModel {
     private volatile boolean backendFailure;
     private volatile boolean nan;
     private volatile Thread lastRunner;
+    private volatile long largestBatch;
 
     FakeModel(String name, int classIndex, int classes, long sleepMillis) {
         this.name = name;
@@ -35,6 +36,7 @@ final class FakeModel implements LoadedModel {
     public Tensor run(Tensor input) throws BackendException {
         runs.incrementAndGet();
         lastRunner = Thread.currentThread();
+        largestBatch = Math.max(largestBatch, input.dim(0));
         if (closes.get() > 0) {
             runsAfterClose.incrementAndGet();
             throw new BackendException("model " + name + " is closed");
@@ -60,6 +62,11 @@ final class FakeModel implements LoadedModel {
             logits[0] = Float.NaN;
         }
         return Tensor.ofFloats(logits, 1, classes);
+    }
+
+    /** The largest first dimension of an input it ran (runs are on one thread at a time here). */
+    long largestBatch() {
+        return largestBatch;
     }
 
     @Override

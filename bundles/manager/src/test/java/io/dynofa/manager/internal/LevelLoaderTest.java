@@ -147,4 +147,20 @@ public class LevelLoaderTest {
         assertEquals("another backend configuration", null, LevelLoader.usable(otherConfiguration, family, backend));
         assertEquals(null, LevelLoader.usable(null, family, backend));
     }
+
+    @Test
+    public void levelsAreTimedAtTheConfiguredItemsPerRequest() throws Exception {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80);
+        FakeBackend backend = new FakeBackend("cpu");
+        LoaderThread thread = new LoaderThread();
+        try {
+            new LevelLoader(0, 3, 16, TestConfig.limits(), new SampleChecks(), thread).load(family, backend,
+                problems::add);
+        } finally {
+            thread.close();
+        }
+        assertEquals(16, backend.loaded("l0").largestBatch());
+        assertEquals(16, backend.loaded("l1").largestBatch());
+        assertTrue(problems.isEmpty());
+    }
 }

@@ -76,4 +76,20 @@ public class RuntimeManagerRemeasureTest {
         assertEquals("measured again: another configuration", 4, backend.loaded("l2").runs());
         assertEquals(0, manager.status().failed());
     }
+
+    @Test
+    public void aNewProfileBatchRetimesTheLevelsAtThatManyItemsAndKeepsServing() throws Exception {
+        FakeBackend backend = ManagerRule.standardBackend();
+        RuntimeManager manager = rule.startServing(config(), ManagerRule.standardFamily("fam"), backend);
+        FakeModel before = backend.loaded("l0");
+        assertEquals(1, before.largestBatch());
+
+        manager.modified(TestConfig.fast(config("profileBatch", 8)));
+
+        Waits.await("l0 loaded again and timed at 8 items").until(() -> backend.loaded("l0") != before
+            && backend.loaded("l0").largestBatch() == 8);
+        Waits.await("the old set retired").until(before::isClosed);
+        assertEquals("fam", manager.infer(ManagerRule.validInput()).familyId());
+        assertEquals(0, manager.status().failed());
+    }
 }
