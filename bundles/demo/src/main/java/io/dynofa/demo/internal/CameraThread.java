@@ -93,9 +93,10 @@ final class CameraThread implements AutoCloseable {
         if (stopping) {
             return;
         }
-        Frame frame = flow.arrive(arrivalNanos, System.nanoTime());
+        long now = System.nanoTime();
+        Frame frame = flow.arrive(arrivalNanos, now);
         if (frame != null) {
-            send(frame);
+            send(frame, now);
         }
         if (flow.passEnded() && arrivals != null) {
             arrivals.cancel(false);
@@ -103,9 +104,9 @@ final class CameraThread implements AutoCloseable {
         finishIfIdle();
     }
 
-    private void send(Frame frame) {
-        long startNanos = System.nanoTime();
-        CompletableFuture<InferenceResult> answer = replayer.send(frame, startNanos);
+    /** Sends {@code frame}, which the flow found before its deadline at {@code startNanos}. */
+    private void send(Frame frame, long startNanos) {
+        CompletableFuture<InferenceResult> answer = replayer.send(frame);
         answer.whenComplete((result, error) -> {
             long endNanos = System.nanoTime();
             onCamera(() -> ended(judge.judge(frame, startNanos, endNanos, result, error)));
@@ -120,7 +121,7 @@ final class CameraThread implements AutoCloseable {
         }
         Frame next = flow.ended(now);
         if (next != null) {
-            send(next);
+            send(next, now);
         } else if (fps == 0 && !stopping && !flow.passEnded()) {
             if (record.verdict() == FrameRecord.Verdict.DROPPED) {
                 executor.schedule(() -> arrive(System.nanoTime()), DROPPED_BACK_OFF_MILLIS, TimeUnit.MILLISECONDS);

@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * What a sent frame's answer or failure makes of it: answered within the deadline or late, with the items whose
  * output row's top class (first on ties) is the image's label counted correct; dropped when the runtime refused
- * it before running it ({@code NOT_READY}, {@code OVERLOADED}, {@code DEADLINE_EXCEEDED}); failed otherwise (a
+ * it before running it ({@code NOT_READY}, {@code OVERLOADED}, {@code DEADLINE_EXCEEDED}) or its deadline passed
+ * before the camera could send it ({@link Replayer.Expired}); failed otherwise (a
  * backend failure, an input the camera could not build, or an output that is not one row per item).
  */
 final class FrameJudge {
@@ -62,6 +63,9 @@ final class FrameJudge {
     }
 
     private static FrameRecord refused(Frame frame, long startNanos, long endNanos, Throwable error) {
+        if (error instanceof Replayer.Expired) {
+            return FrameRecord.dropped(frame, startNanos, endNanos, Replayer.EXPIRED_BUILDING);
+        }
         if (error instanceof InferenceException e) {
             return switch (e.reason()) {
                 case NOT_READY, OVERLOADED, DEADLINE_EXCEEDED ->

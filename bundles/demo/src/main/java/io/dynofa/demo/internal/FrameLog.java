@@ -18,8 +18,9 @@ import java.nio.file.Path;
  * The frame log: every frame as one JSON line, in the order frames end:
  * <pre>{"frame":n,"arrivalNs":..,"startNs":..,"endNs":..,"deadlineMs":..,"level":"ofa-12","backend":"cpu",
  *  "items":K,"correct":k,"outcome":"ok"|"late"|"dropped"|"failed","reason":null|"..."}</pre>
- * Times are nanoseconds since {@code originNanos} ({@link System#nanoTime()}); {@code startNs} is null for a frame
- * never sent, {@code deadlineMs} null without a deadline, {@code level} and {@code backend} null when not served.
+ * Times are nanoseconds since {@code originNanos} ({@link System#nanoTime()}); {@code startNs} is when the camera
+ * took the frame up to send it, null for a frame dropped while it waited; {@code deadlineMs} is null without a
+ * deadline, {@code level} and {@code backend} null when not served, {@code reason} null for an {@code ok} frame.
  * The file is emptied when opened and grows to {@code maxBytes} at most: the line that would pass the bound is
  * not written, nor any after it, and {@link #problem()} says so. A file that cannot be written is a problem too;
  * the camera goes on either way. Thread-safe.

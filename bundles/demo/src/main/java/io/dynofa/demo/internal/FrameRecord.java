@@ -6,7 +6,8 @@ import java.util.Locale;
  * What became of one frame, as the frame log and the statistics take it. Times are {@link System#nanoTime()}
  * values.
  *
- * @param startNanos when it was sent to the inference service; -1 when it never was
+ * @param startNanos when the camera took it up to send it (found it before its deadline); -1 for a frame dropped
+ *     while it waited
  * @param endNanos when its outcome was known (answer, failure or drop)
  * @param levelId the level that served it, null when none did
  * @param backendId the backend that served it, null when none did

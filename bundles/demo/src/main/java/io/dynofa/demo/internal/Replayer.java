@@ -19,6 +19,16 @@ import java.util.function.Supplier;
 final class Replayer {
     static final String NO_SERVICE = "no inference service is bound";
     static final String NO_FAMILY = "no family is active";
+    static final String EXPIRED_BUILDING = "its deadline passed while its input was built";
+
+    /** The frame's deadline passed before it could be sent; it was not. */
+    static final class Expired extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Expired() {
+            super(EXPIRED_BUILDING, null, false, false);
+        }
+    }
 
     private final FrameEncoder encoder;
     private final Supplier<InferenceService> inference;
@@ -28,8 +38,11 @@ final class Replayer {
         this.inference = inference;
     }
 
-    /** Sends {@code frame} at {@code nowNanos}, which must be before its deadline. */
-    CompletableFuture<InferenceResult> send(Frame frame, long nowNanos) {
+    /**
+     * Sends {@code frame}, with the time left before its deadline once its input is built as the request's
+     * deadline; fails with {@link Expired} unsent when none is left.
+     */
+    CompletableFuture<InferenceResult> send(Frame frame) {
         InferenceService service = inference.get();
         if (service == null) {
             return notReady(NO_SERVICE);
@@ -40,8 +53,12 @@ final class Replayer {
                 return notReady(NO_FAMILY);
             }
             Tensor input = encoder.encode(frame.firstImage(), frame.items(), spec.get());
+            long left = frame.remainingNanos(System.nanoTime());
+            if (left <= 0) {
+                return CompletableFuture.failedFuture(new Expired());
+            }
             CompletableFuture<InferenceResult> result = frame.hasDeadline()
-                ? service.inferAsync(input, Duration.ofNanos(Math.max(1, frame.remainingNanos(nowNanos))))
+                ? service.inferAsync(input, Duration.ofNanos(left))
                 : service.inferAsync(input);
             return result != null ? result : CompletableFuture.failedFuture(
                 new InferenceException(Reason.BACKEND_FAILURE, "the inference service returned no future"));

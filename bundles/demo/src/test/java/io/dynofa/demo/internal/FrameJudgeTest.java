@@ -60,6 +60,9 @@ public class FrameJudgeTest {
             assertTrue(record.reason(), record.reason().startsWith(reason.name()));
             assertEquals(1, record.startNanos());
         }
+        FrameRecord expired = judge.judge(frame, 1, 2, null, new Replayer.Expired());
+        assertEquals(FrameRecord.Verdict.DROPPED, expired.verdict());
+        assertEquals(Replayer.EXPIRED_BUILDING, expired.reason());
         assertEquals(FrameRecord.Verdict.FAILED, judge.judge(frame, 1, 2, null,
             new InferenceException(Reason.BACKEND_FAILURE, "crashed")).verdict());
         assertEquals(FrameRecord.Verdict.FAILED, judge.judge(frame, 1, 2, null, new IllegalStateException("bug"))
