@@ -124,7 +124,11 @@ final class CameraThread implements AutoCloseable {
             send(next, now);
         } else if (fps == 0 && !stopping && !flow.passEnded()) {
             if (record.verdict() == FrameRecord.Verdict.DROPPED) {
-                executor.schedule(() -> arrive(System.nanoTime()), DROPPED_BACK_OFF_MILLIS, TimeUnit.MILLISECONDS);
+                try {
+                    executor.schedule(() -> arrive(System.nanoTime()), DROPPED_BACK_OFF_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    // closed meanwhile: no more frames
+                }
             } else {
                 arrive(now);
             }
