@@ -49,7 +49,11 @@ public final class Metrics {
     public static final String FRAME_LATENCY_P99_MS = "frame.latency.p99.ms";
     /** Frames offered (arrived) in the application's window. @since 1.2 */
     public static final String FRAME_COUNT = "frame.count";
-    /** Share of the frames offered in the window that missed their deadline: late or dropped, 0..1. @since 1.2 */
+    /**
+     * Share of the frames offered in the window that missed their deadline (late, dropped or failed), 0..1.
+     *
+     * @since 1.2
+     */
     public static final String FRAME_MISS_RATE = "frame.miss.rate";
     /** System-wide CPU utilisation over the last sampling interval, 0..1 (all processes). */
     public static final String CPU_LOAD = "cpu.load";
