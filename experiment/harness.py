@@ -17,6 +17,7 @@ import threading
 import time
 
 import contention as ct
+import frames as fr
 import traces as tr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -25,11 +26,16 @@ MODELS = os.path.join(ROOT, "models")
 FAMILY = "fmnist-ofa"
 STARTUP_TIMEOUT = 90
 WARM_UP_SECONDS = 2.0
+MAX_WARM_UP_SECONDS = 15.0
+SETTLED_FRAMES = 10
+CALIBRATION_FPS = 10
+CALIBRATION_DEADLINE_MS = 1000
+PIN_TIMEOUT = 3.0
 TICK = 0.02
 POLICIES = ("dynofa-step", "lut-fit", "alert", "paper-step", "slack-fit")
 
 
-def installed_policies(jar=JAR):
+def installed_policies(jar):
     """Policy names whose bundle (jar/policy-NAME-*.jar) the runnable carries."""
     import zipfile
     with zipfile.ZipFile(jar) as z:
@@ -75,7 +81,8 @@ def scratch_dir(trace, policy, pinned, extra):
                     ignore=shutil.ignore_patterns("*.json", "profiles", "traces", "*.tmp"))
     first = trace["phases"][0]
     write_atomically(os.path.join(cfg, "io.dynofa.runtime.cfg"), runtime_cfg(trace, first, policy, pinned, extra))
-    write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"), demo_cfg(trace, first, os.path.join(work, "frames.jsonl")))
+    write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"),
+                     demo_cfg(trace, first, os.path.join(work, "frames.jsonl")))
     os.symlink(MODELS, os.path.join(work, "models"))
     os.makedirs(os.path.join(work, "deploy"))
     profiles = os.path.join(ROOT, "runtime-config", "profiles")
@@ -129,82 +136,164 @@ class FrameTail:
         return out
 
 
-def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), schedule_pins=None):
-    """One gateway run of the trace; returns its frames' raw lines aligned to the trace clock, the requirement
-    changes, the 1-s headless lines and the level table."""
-    sched = tr.schedule(trace, scale)
-    total = sched[-1][1]
-    work = scratch_dir(trace, policy, pinned, extra)
-    cfg = os.path.join(work, "runtime-config")
-    stderr = open(os.path.join(work, "gateway.log"), "w")
-    proc = subprocess.Popen(["java", f"-Ddynofa.headless.seconds={int(total + STARTUP_TIMEOUT + 30)}",
-                             "-Dgosh.args=--nointeractive", "-jar", JAR], cwd=work, stdout=subprocess.PIPE,
-                            stderr=stderr, stdin=subprocess.DEVNULL, text=True, start_new_session=True)
-    lines, others, tail = [], ct.Contention(trace, os.path.join(MODELS, FAMILY)), FrameTail(
-        os.path.join(work, "frames.jsonl"))
-    reader = threading.Thread(target=lambda: [lines.append(json.loads(l)) for l in proc.stdout if l.startswith("{")],
-                              daemon=True)
-    reader.start()
-    t0, changes, skipped = None, [], None
-    try:
+def settled(segment):
+    """The camera's last SETTLED_FRAMES frames were all within their deadline (the gateway has warmed up)."""
+    recent = segment[-SETTLED_FRAMES:]
+    frames = [fr.parse_line(l) for _, l in recent]
+    return len(frames) == SETTLED_FRAMES and all(f is not None and f.within for f in frames)
+
+
+class Gateway:
+    """The runnable, headless, in a scratch working directory: its 1-s lines, its frame log, its configuration."""
+
+    def __init__(self, name, work, seconds):
+        self.name, self.work = name, work
+        self.cfg = os.path.join(work, "runtime-config")
+        self.frame_log = os.path.join(work, "frames.jsonl")
+        self.stderr = open(os.path.join(work, "gateway.log"), "w")
+        self.proc = subprocess.Popen(["java", f"-Ddynofa.headless.seconds={int(seconds + STARTUP_TIMEOUT + 30)}",
+                                      "-Dgosh.args=--nointeractive", "-jar", JAR], cwd=work,
+                                     stdout=subprocess.PIPE, stderr=self.stderr, stdin=subprocess.DEVNULL, text=True,
+                                     start_new_session=True)
+        self.lines, self.tail = [], FrameTail(self.frame_log)
+        threading.Thread(target=lambda: [self.lines.append(json.loads(l)) for l in self.proc.stdout
+                                         if l.startswith("{")], daemon=True).start()
+
+    def wait_ready(self):
+        """The first 1-s line that is READY once the camera logs frames."""
         deadline = time.time() + STARTUP_TIMEOUT
         while True:
-            if time.time() > deadline or proc.poll() is not None:
-                serving = lines and lines[-1].get("state") == "READY"
-                raise RuntimeError(f"{name}: " + ("the camera wrote no frame log (a demo without frameLog?)"
-                                                  if serving else "the gateway did not become ready")
-                                   + f" (see {work}/gateway.log)")
-            tail.poll()
-            if lines and lines[-1].get("state") == "READY" and (lines[-1].get("frames") or 0) > 0 and tail.pos:
-                break
+            if time.time() > deadline or self.proc.poll() is not None:
+                serving = self.lines and self.lines[-1].get("state") == "READY"
+                raise RuntimeError(f"{self.name}: " + ("the camera wrote no frame log (a demo without frameLog?)"
+                                                       if serving else "the gateway did not become ready")
+                                   + f" (see {self.work}/gateway.log)")
+            self.tail.poll()
+            if self.lines and self.lines[-1].get("state") == "READY" and self.tail.pos:
+                return self.lines[-1]
             time.sleep(0.05)
-        ready = lines[-1]
+
+    def warm_up(self):
+        """At least WARM_UP_SECONDS, until the last frames were within their deadline (at most 15 s)."""
+        warm_from = time.time()
+        while time.time() - warm_from < MAX_WARM_UP_SECONDS and not (
+                time.time() - warm_from >= WARM_UP_SECONDS and settled(self.tail.segments[-1])):
+            self.sleep(TICK)
+
+    def sleep(self, seconds):
+        self.tail.poll()
+        time.sleep(seconds)
+
+    def configure(self, runtime_text, demo_text):
+        write_atomically(os.path.join(self.cfg, "io.dynofa.runtime.cfg"), runtime_text)
+        write_atomically(os.path.join(self.cfg, "io.dynofa.demo.cfg"), demo_text)
+
+    def stop(self):
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.stderr.close()
+        self.tail.poll()
+
+    def remove(self):
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def run_once(name, kind, trace, scale, policy, pinned, log, extra=()):
+    """One gateway run of the trace; returns its frames' raw lines aligned to the trace clock, the requirement
+    changes, the 1-s headless lines and the level table; or, when the policy is not the one in force, skipped."""
+    sched = tr.schedule(trace, scale)
+    total = sched[-1][1]
+    gw = Gateway(name, scratch_dir(trace, policy, pinned, extra), total + MAX_WARM_UP_SECONDS)
+    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
+    changes = []
+    try:
+        ready = gw.wait_ready()
         if policy and not pinned and ready.get("policy") != policy:
-            skipped = f"policy {policy} not in force (the gateway runs {ready.get('policy')}): not installed?"
-            return {"name": name, "kind": kind, "skipped": skipped}
-        end_warm = time.time() + WARM_UP_SECONDS
-        while time.time() < end_warm:
-            tail.poll()
-            time.sleep(TICK)
-        t0, first_line, requirement = time.time(), len(lines), (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
-        pinned_now = pinned
+            gw.stop()
+            gw.remove()
+            return {"name": name, "kind": kind,
+                    "skipped": f"policy {policy} not in force (the gateway runs {ready.get('policy')})"}
+        gw.warm_up()
+        t0, first_line, requirement = time.time(), len(gw.lines), (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
         while True:
             t = time.time() - t0
             if t >= total:
                 break
             start, _, phase = tr.phase_at(sched, t)
             others.apply(tr.contention_at(phase, t - start, scale))
-            want_pin = schedule_pins.get(phase["name"]) if schedule_pins else pinned_now
-            if (phase["fps"], phase["deadlineMs"]) != requirement or want_pin != pinned_now:
-                requirement, pinned_now = (phase["fps"], phase["deadlineMs"]), want_pin
-                write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"),
-                                 demo_cfg(trace, phase, os.path.join(work, "frames.jsonl")))
-                write_atomically(os.path.join(cfg, "io.dynofa.runtime.cfg"),
-                                 runtime_cfg(trace, phase, policy, pinned_now, extra))
+            if (phase["fps"], phase["deadlineMs"]) != requirement:
+                requirement = (phase["fps"], phase["deadlineMs"])
+                gw.configure(runtime_cfg(trace, phase, policy, pinned, extra), demo_cfg(trace, phase, gw.frame_log))
                 changes.append({"t": round(t, 3), "phase": phase["name"], "fps": phase["fps"],
-                                "deadlineMs": phase["deadlineMs"], "pinnedLevel": pinned_now})
-            tail.poll()
-            time.sleep(TICK)
-        tail.poll()
+                                "deadlineMs": phase["deadlineMs"]})
+            gw.sleep(TICK)
     finally:
         others.stop()
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        stderr.close()
-    windows = []
-    for i, line in enumerate(lines[first_line:first_line + int(round(total))]):
-        windows.append(dict(line, t=i + 1.0))
-    levels = level_table(os.path.join(work, "gateway.log"))
-    segments = tail.aligned_lines(t0)
+        gw.stop()
+    windows = [dict(line, t=i + 1.0) for i, line in enumerate(gw.lines[first_line:first_line + int(round(total))])]
+    levels = level_table(os.path.join(gw.work, "gateway.log"))
+    segments = gw.tail.aligned_lines(t0)
     log(f"{name}: {sum(len(s[0]) for s in segments)} frame-log lines in {len(segments)} segment(s), "
         f"{len(changes)} requirement change(s)")
-    shutil.rmtree(work, ignore_errors=True)
+    gw.remove()
     return {"name": name, "kind": kind, "policy": policy, "pinned": pinned, "segments": segments,
             "changes": changes, "windows": windows, "levels": levels, "seconds": total}
+
+
+def calibrate(trace, conditions, select, frames_per_level, log, settle=1.5, fps=CALIBRATION_FPS):
+    """Per contention condition, per level: frame latencies (ms) through the gateway, the camera at `fps` (slow
+    enough that frames do not wait) with the trace's items per frame, the level pinned in turn while that
+    condition's processes run; the first frame on a level after the pin is left out. select(level ids of this
+    gateway, fastest first) names the levels to calibrate."""
+    phase = dict(trace["phases"][0], fps=fps, deadlineMs=CALIBRATION_DEADLINE_MS)
+    budget = len(conditions) * (settle + 30 * (PIN_TIMEOUT + (frames_per_level + 1) / fps))
+    gw = Gateway("calibration", scratch_dir(dict(trace, phases=[phase]), "dynofa-step", None, ()), budget)
+    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
+    out = {}
+    try:
+        gw.wait_ready()
+        level_ids = select([l["id"] for l in level_table(os.path.join(gw.work, "gateway.log"))])
+        if not level_ids:
+            raise RuntimeError(f"calibration: no levels to calibrate (see {gw.work}/gateway.log)")
+        gw.configure(runtime_cfg(trace, phase, "dynofa-step", level_ids[-1], ()), demo_cfg(trace, phase, gw.frame_log))
+        gw.warm_up()
+        for counts in conditions:
+            key = tr.contention_key(counts)
+            others.apply(counts)
+            gw.sleep(settle if any(counts.values()) else 0)
+            out[key] = {}
+            for lid in level_ids:
+                gw.configure(runtime_cfg(trace, phase, "dynofa-step", lid, ()), demo_cfg(trace, phase, gw.frame_log))
+                out[key][lid] = pinned_latencies(gw, lid, frames_per_level)
+            log(f"calibration {key}: " + ", ".join(f"{lid} {fr.percentile(ms, 50):.1f}"
+                                                      for lid, ms in out[key].items() if ms))
+    finally:
+        others.stop()
+        gw.stop()
+        gw.remove()
+    return out
+
+
+def pinned_latencies(gw, level, count):
+    """Latencies of the next `count` frames served on `level` after the first one, waiting for the pin to apply
+    (FileInstall polls every second) for PIN_TIMEOUT at most."""
+    seen, out, give_up = 0, [], time.time() + PIN_TIMEOUT + count / CALIBRATION_FPS * 3
+    start = len(gw.tail.segments[-1])
+    while len(out) < count and time.time() < give_up:
+        gw.sleep(TICK)
+        segment = gw.tail.segments[-1]
+        for _, line in segment[start:]:
+            f = fr.parse_line(line)
+            if f is not None and f.level == level:
+                seen += 1
+                if seen > 1 and f.latency_ms is not None:
+                    out.append(f.latency_ms)
+        start = len(segment)
+    return out[:count]
 
 
 def level_table(gateway_log):
@@ -213,36 +302,3 @@ def level_table(gateway_log):
             if "levels {" in line:
                 return json.loads(line[line.index("levels {") + len("levels "):])["levels"]
     return []
-
-
-def calibrate(trace, conditions, level_files, runs, log, settle=2.0):
-    """Per contention condition, per level: bare ONNX Runtime batch latencies (ms) of the trace's items per frame,
-    measured while that condition's processes run (io.dynofa.bench.internal.LevelLatencyMain)."""
-    out = {}
-    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
-    try:
-        for counts in conditions:
-            key = tr.contention_key(counts)
-            others.apply(counts)
-            time.sleep(settle if any(counts.values()) else 0)
-            res = subprocess.run(["java", "-cp", ct.bench_class_path(), "io.dynofa.bench.internal.LevelLatencyMain",
-                                  str(trace["itemsPerFrame"]), str(runs)] + list(level_files.values()),
-                                 capture_output=True, text=True, timeout=600)
-            if res.returncode != 0:
-                raise RuntimeError(f"calibration under {key} failed: {res.stderr.strip()[-500:]}")
-            by_file = {os.path.basename(f): lid for lid, f in level_files.items()}
-            out[key] = {}
-            for line in res.stdout.splitlines():
-                d = json.loads(line)
-                out[key][by_file[d["model"]]] = d["ms"]
-            log(f"calibration {key}: " + ", ".join(f"{lid} {sorted(ms)[len(ms) // 2]:.1f}"
-                                                      for lid, ms in out[key].items()))
-    finally:
-        others.stop()
-    return out
-
-
-def level_files(level_ids, family=FAMILY):
-    with open(os.path.join(MODELS, family, "manifest.json")) as f:
-        files = {l["id"]: os.path.join(MODELS, family, l["file"]) for l in json.load(f)["levels"]}
-    return {lid: files[lid] for lid in level_ids if lid in files}

@@ -1,7 +1,7 @@
 """The oracle: per phase, the most accurate level meeting the deadline under that phase's contention.
 
-Its input is a calibration: per contention condition (trace.contention_key), per level, batch latencies (ms) of
-ITEMS items measured with bare ONNX Runtime while that condition runs (io.dynofa.bench.internal.LevelLatencyMain).
+Its input is a calibration: per contention condition (traces.contention_key), per level, frame latencies (ms) measured
+through the gateway with the level pinned while that condition runs (harness.calibrate).
 A level meets a deadline when the calibrated p99 (nearest rank: the slowest of a short calibration) is within it.
 The oracle is not run: its share of frames within deadline is the chosen level's calibrated share within the
 deadline, its frames the phase's seconds times its fps.
@@ -12,12 +12,15 @@ import traces as tr
 
 def choose(latencies, top1, deadline_ms):
     """(level id, calibrated share within the deadline) of the most accurate level whose p99 fits; the fastest
-    level (lowest median) when none does."""
-    fits = [lid for lid, ms in latencies.items() if ms and lid in top1 and fr.percentile(ms, 99) <= deadline_ms]
+    level (lowest median) when none does; (None, None) without measurements."""
+    measured = {lid: ms for lid, ms in latencies.items() if ms and lid in top1}
+    if not measured:
+        return None, None
+    fits = [lid for lid, ms in measured.items() if fr.percentile(ms, 99) <= deadline_ms]
     if fits:
         best = max(fits, key=lambda lid: (top1[lid], -fr.percentile(latencies[lid], 50)))
     else:
-        best = min((lid for lid, ms in latencies.items() if ms), key=lambda lid: fr.percentile(latencies[lid], 50))
+        best = min(measured, key=lambda lid: fr.percentile(measured[lid], 50))
     ms = latencies[best]
     return best, sum(1 for x in ms if x <= deadline_ms) / len(ms)
 
@@ -28,15 +31,15 @@ def run(trace, scale, calibration, top1):
     for start, end, phase in tr.schedule(trace, scale):
         key = tr.contention_key({k: phase[k] for k in tr.CONTENTION_KEYS})
         deadline = tr.effective_deadline_ms(phase)
-        lats = calibration.get(key)
-        if not lats or deadline is None:
-            phases.append({"name": phase["name"], "start": start, "end": end, "level": None, "frames": 0, "framesWithinDeadline": None,
-                           "meanAccuracy": None, "switches": 0, "calibration": key})
+        level, share = choose(calibration.get(key) or {}, top1, deadline) if deadline else (None, None)
+        if level is None:
+            phases.append({"name": phase["name"], "start": start, "end": end, "level": None, "frames": 0,
+                           "framesWithinDeadline": None, "meanAccuracy": None, "switches": 0, "calibration": key})
             continue
-        level, share = choose(lats, top1, deadline)
+        lats = calibration[key]
         frames = round((end - start) * phase["fps"]) if phase["fps"] else 0
-        phases.append({"name": phase["name"], "start": start, "end": end, "level": level, "frames": frames, "framesWithinDeadline": share,
-                       "meanAccuracy": top1[level], "switches": 0, "calibration": key,
+        phases.append({"name": phase["name"], "start": start, "end": end, "level": level, "frames": frames,
+                       "framesWithinDeadline": share, "meanAccuracy": top1[level], "switches": 0, "calibration": key,
                        "p50Ms": fr.percentile(lats[level], 50), "p95Ms": fr.percentile(lats[level], 95),
                        "p99Ms": fr.percentile(lats[level], 99),
                        "itemsPerSecond": share * frames * trace["itemsPerFrame"] / (end - start)})

@@ -29,7 +29,7 @@ def describe_phase(p, scale):
     return f"{p['name']} ({', '.join(parts)})"
 
 
-def notes(trace, calibration_runs):
+def notes(trace, calibration_frames, calibrated, levels):
     return [
         "frames within deadline: frames whose outcome is ok over frames offered (arrived) in the span; late, "
         "dropped and failed frames are misses. Frames arriving during the 2-s warm-up before the trace and "
@@ -45,9 +45,10 @@ def notes(trace, calibration_runs):
         "(0 = never missed; - = not within the phase)",
         "requirement changes: the harness rewrites the camera's configuration (fps, deadlineMs) and the runtime's "
         "targetLatencyMs at the phase start; FileInstall applies them within its 1-s poll",
-        f"oracle (calibrated, not run): per phase the most accurate level whose p99 batch latency of "
-        f"{trace['itemsPerFrame']} items, measured with bare ONNX Runtime ({calibration_runs} batches per level) "
-        "while that phase's contention runs, is within the phase's deadline; its share within deadline is that "
+        f"oracle (calibrated, not run): per phase the most accurate level whose p99 frame latency is within the "
+        f"phase's deadline, measured in a calibration run of the gateway: each of {calibrated} of the {levels} "
+        f"levels pinned in turn for {calibration_frames} frames of {trace['itemsPerFrame']} items (camera at "
+        "10 fps, so frames do not wait) while each phase's contention runs; its share within deadline is that "
         "level's calibrated share, its frames the phase's seconds times fps",
         f"every run has the accuracy floor {trace['accuracyFloor']:g} % (static runs pin a level)",
     ]
@@ -79,8 +80,9 @@ def write_markdown(path, trace, scale, rows, plot_name, notes_list):
                     + " |\n|---|" + "---|" * len(onsets) + "\n")
             for r in rows:
                 if "reactions" in r:
-                    f.write(f"| {r['name']} | " + " | ".join(f"{fmt(x['moveMs'], 0)} / {fmt(x['backWithinDeadlineMs'], 0)}"
-                                                           for x in r["reactions"]) + " |\n")
+                    f.write(f"| {r['name']} | " + " | ".join(
+                        f"{fmt(x['moveMs'], 0)} / {fmt(x['backWithinDeadlineMs'], 0)}"
+                        for x in r["reactions"]) + " |\n")
         f.write(f"\n![timeline]({plot_name})\n\n")
         for n in notes_list:
             f.write(f"- {n}\n")

@@ -1,8 +1,8 @@
 """./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: see harness.py.
 
 Runs every installed policy of --policies (paper-step as the baseline), static levels (largest, smallest and the
-best idle level; --quick: the largest only), a calibration of every level under each phase's contention and the
-oracle from it; writes experiment-<trace>[-quick].md, .json and .png.
+best idle level; --quick: the largest only), a calibration of every level (--quick: every other one) under each
+phase's contention through the gateway and the oracle from it; writes experiment-<trace>[-quick].md, .json and .png.
 """
 import argparse
 import os
@@ -14,18 +14,20 @@ import oracle
 import report
 import traces
 
-QUICK_SCALE = 0.25
+QUICK_SCALE = 0.2
 BASELINES = ("paper-step",)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--trace", default=os.path.join(harness.ROOT, "models", "traces", "frames.json"))
-    ap.add_argument("--quick", action="store_true", help="phases scaled to a quarter, one static run (< 4 minutes)")
+    ap.add_argument("--quick", action="store_true", help="phases scaled to a fifth, one static run (< 4 minutes)")
+    ap.add_argument("--jar", default=harness.JAR, help="the runnable to run (default: the CPU one)")
     ap.add_argument("--out", default=os.path.join(harness.ROOT, "experiment", "results"))
     ap.add_argument("--policies", default=",".join(harness.POLICIES),
                     help="policies to run; the ones the runnable does not carry are skipped")
-    ap.add_argument("--calibration-runs", type=int, default=None, help="timed batches per level and condition")
+    ap.add_argument("--calibration-frames", type=int, default=None,
+                    help="frames per level and contention condition in the oracle's calibration")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="another property of the runtime manager (io.dynofa.runtime) for every run, "
                          "e.g. keepWarmNeighbours=0; repeatable")
@@ -39,11 +41,14 @@ def main():
     except (OSError, traces.TraceError) as e:
         ap.error(str(e))
     scale = QUICK_SCALE if args.quick else 1.0
-    cal_runs = args.calibration_runs or (6 if args.quick else 20)
+    cal_frames = args.calibration_frames or (5 if args.quick else 12)
+    if not 1 <= cal_frames <= 1000:
+        ap.error("--calibration-frames must be 1-1000")
     os.makedirs(args.out, exist_ok=True)
     started = time.time()
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)  # noqa: E731
-    installed = harness.installed_policies()
+    harness.JAR = os.path.abspath(args.jar)
+    installed = harness.installed_policies(harness.JAR)
     wanted = [p.strip() for p in args.policies.split(",") if p.strip()]
     for p in wanted:
         if p not in installed:
@@ -61,22 +66,31 @@ def main():
     levels = runs[0]["levels"]
     ids = [l["id"] for l in levels]
     top1 = harness.manifest_top1()
-    calibration = harness.calibrate(trace, oracle.conditions(trace), harness.level_files(ids), cal_runs, log)
+    calibrated = []
+
+    def select(levels):  # --quick: every other level and the largest
+        calibrated[:] = [lid for i, lid in enumerate(levels) if not args.quick or i % 2 == (len(levels) - 1) % 2]
+        return calibrated
+    calibration = harness.calibrate(trace, oracle.conditions(trace), select, cal_frames, log)
     idle_deadline = traces.effective_deadline_ms(trace["phases"][0]) or trace.get("targetMs")
     best_idle, _ = oracle.choose(calibration["idle"], top1, idle_deadline)
     statics = [("largest", ids[-1])]
     if not args.quick:
         statics.append(("smallest", ids[0]))
-        if best_idle not in (ids[0], ids[-1]):
+        if best_idle not in (None, ids[0], ids[-1]):
             statics.append(("best idle", best_idle))
     for label, lid in statics:
         runs.append(harness.run_once(f"static {label}: {lid}", "static", trace, scale, "dynofa-step", lid, log,
                                      extra))
     rows = [analysis.summarise(r, trace, scale, top1) for r in runs]
+    for row in rows:
+        if row["kind"] == "static" and set(row["levels"]) - {row["pinned"]}:
+            log(f"warning: {row['name']} served {sorted(row['levels'])}: the pin was refused (a level set that "
+                "differs between gateway starts?)")
     rows.append(oracle.run(trace, scale, calibration, top1))
     base = os.path.join(args.out, f"experiment-{trace['name']}{'-quick' if args.quick else ''}")
     report.plot(base + ".png", trace, scale, runs, rows, ids)
-    notes = report.notes(trace, cal_runs)
+    notes = report.notes(trace, cal_frames, len(calibrated), len(ids))
     report.write_markdown(base + ".md", trace, scale, rows, os.path.basename(base) + ".png", notes)
     report.write_json(base + ".json", trace, scale, rows, runs, levels, calibration)
     with open(base + ".md") as f:
