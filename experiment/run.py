@@ -1,7 +1,7 @@
 """./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: see harness.py.
 
 Runs every installed policy of --policies (paper-step as the baseline), static levels (largest, smallest and the
-best idle level; --quick: the largest only), a calibration of every level (--quick: every other one) under each
+best idle level; --quick: the largest only), a calibration of every level (--quick: every third one) under each
 phase's contention through the gateway and the oracle from it; writes experiment-<trace>[-quick].md, .json and .png.
 """
 import argparse
@@ -41,7 +41,7 @@ def main():
     except (OSError, traces.TraceError) as e:
         ap.error(str(e))
     scale = QUICK_SCALE if args.quick else 1.0
-    cal_frames = args.calibration_frames or (5 if args.quick else 12)
+    cal_frames = args.calibration_frames or (4 if args.quick else 12)
     if not 1 <= cal_frames <= 1000:
         ap.error("--calibration-frames must be 1-1000")
     os.makedirs(args.out, exist_ok=True)
@@ -68,8 +68,8 @@ def main():
     top1 = harness.manifest_top1()
     calibrated = []
 
-    def select(levels):  # --quick: every other level and the largest
-        calibrated[:] = [lid for i, lid in enumerate(levels) if not args.quick or i % 2 == (len(levels) - 1) % 2]
+    def select(levels):  # --quick: every third level, the largest included
+        calibrated[:] = [lid for i, lid in enumerate(levels) if not args.quick or i % 3 == (len(levels) - 1) % 3]
         return calibrated
     calibration = harness.calibrate(trace, oracle.conditions(trace), select, cal_frames, log)
     idle_deadline = traces.effective_deadline_ms(trace["phases"][0]) or trace.get("targetMs")
