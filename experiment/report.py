@@ -57,6 +57,10 @@ def notes(trace, calibration_frames, calibrated, levels):
 def write_markdown(path, trace, scale, rows, plot_name, notes_list):
     with open(path, "w") as f:
         f.write(f"# Adaptation judged per frame: trace `{trace['name']}`\n\n")
+        if trace.get("description"):
+            f.write(trace["description"] + "\n\n")
+        if trace.get("sizing"):
+            f.write(f"Sizing: {trace['sizing']}\n\n")
         f.write(f"{trace['itemsPerFrame']} items per frame; phases: "
                 + "; ".join(describe_phase(p, scale) for p in trace["phases"]) + ".\n\n")
         f.write("| run | kind | frames within deadline | p50 / p95 / p99 (ms) | items/s | mean accuracy (10k top-1, %) "

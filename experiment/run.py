@@ -6,6 +6,7 @@ phase's contention through the gateway and the oracle from it; writes experiment
 """
 import argparse
 import os
+import signal
 import time
 
 import analysis
@@ -18,7 +19,13 @@ QUICK_SCALE = 0.2
 BASELINES = ("paper-step",)
 
 
+def stop_on_signal(signum, frame):
+    raise SystemExit(128 + signum)  # the harness's finally blocks stop the gateway and the contention processes
+
+
 def main():
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop_on_signal)
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--trace", default=os.path.join(harness.ROOT, "models", "traces", "frames.json"))
     ap.add_argument("--quick", action="store_true", help="phases scaled to a fifth, one static run (< 4 minutes)")
