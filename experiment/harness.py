@@ -189,9 +189,14 @@ class Gateway:
         write_atomically(os.path.join(self.cfg, "io.dynofa.demo.cfg"), demo_text)
 
     def stop(self):
-        os.killpg(self.proc.pid, signal.SIGTERM)
+        """SIGTERM to the gateway's process group (SIGKILL after 30 s); idempotent."""
+        if self.stderr.closed:
+            return
         try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(timeout=30)
+        except ProcessLookupError:
+            pass
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
@@ -274,7 +279,7 @@ def calibrate(trace, conditions, select, frames_per_level, log, settle=1.5, fps=
     finally:
         others.stop()
         gw.stop()
-        gw.remove()
+    gw.remove()
     return out
 
 
