@@ -31,6 +31,7 @@ SETTLED_FRAMES = 10
 CALIBRATION_FPS = 10
 CALIBRATION_DEADLINE_MS = 1000
 PIN_TIMEOUT = 3.0
+POLICY_TIMEOUT = 10.0
 TICK = 0.02
 POLICIES = ("dynofa-step", "lut-fit", "alert", "paper-step", "slack-fit")
 
@@ -173,6 +174,14 @@ class Gateway:
                 return self.lines[-1]
             time.sleep(0.05)
 
+    def policy_in_force(self, wanted):
+        """The policy the 1-s lines name once it is `wanted` or POLICY_TIMEOUT has passed (a policy bundle may bind
+        after the runtime is ready)."""
+        give_up = time.time() + POLICY_TIMEOUT
+        while self.lines[-1].get("policy") != wanted and time.time() < give_up and self.proc.poll() is None:
+            self.sleep(0.1)
+        return self.lines[-1].get("policy")
+
     def warm_up(self):
         """At least WARM_UP_SECONDS, until the last frames were within their deadline (at most 15 s)."""
         warm_from = time.time()
@@ -216,12 +225,13 @@ def run_once(name, kind, trace, scale, policy, pinned, log, extra=()):
     others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
     changes = []
     try:
-        ready = gw.wait_ready()
-        if policy and not pinned and ready.get("policy") != policy:
+        gw.wait_ready()
+        in_force = gw.policy_in_force(policy) if policy and not pinned else policy
+        if in_force != policy:
             gw.stop()
             gw.remove()
-            return {"name": name, "kind": kind,
-                    "skipped": f"policy {policy} not in force (the gateway runs {ready.get('policy')})"}
+            return {"name": name, "kind": kind, "skipped": f"policy {policy} not in force (the gateway runs "
+                                                           f"{in_force}; problems: {gw.lines[-1].get('problems')})"}
         gw.warm_up()
         t0, first_line, requirement = time.time(), len(gw.lines), (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
         while True:
