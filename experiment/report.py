@@ -118,12 +118,9 @@ def plot(path, trace, scale, runs, rows, level_ids):
         ax.scatter([f.t for f in ok], [f.latency_ms for f in ok], s=2, color="tab:blue", label="frame latency")
         ax.scatter([f.t for f in late], [f.latency_ms for f in late], s=6, color="tab:red", label="late")
         ax.scatter([f.t for f in lost], [top] * len(lost), s=10, marker="x", color="black", label="dropped/failed")
-        xs, ys = [], []
-        for s, e, p in sched:
-            d = tr.effective_deadline_ms(p)
-            xs += [s, e]
-            ys += [d, d]
-        ax.plot(xs, ys, color="black", ls="--", lw=1, label="deadline")
+        timed = [f for f in frames if f.deadline_ms is not None]
+        ax.step([f.t for f in timed], [f.deadline_ms for f in timed], where="post", color="black", ls="--", lw=1,
+                label="deadline (the frames')")
         ax.set_ylabel("ms")
         ax.set_ylim(0, top * 1.05)
         lv = ax.twinx()

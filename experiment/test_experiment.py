@@ -122,7 +122,8 @@ class TraceTest(unittest.TestCase):
 
     def test_bad_traces_are_refused_clearly(self):
         for bad in ({}, {"phases": []}, {"phases": [{"seconds": -1}]}, {"phases": [{"seconds": 1, "cpuHogs": 99}]},
-                    {"phases": [{"seconds": 1, "fps": "x"}]}, {"phases": [5]}, {"fps": True, "phases": [{"seconds": 1}]}):
+                    {"phases": [{"seconds": 1, "fps": "x"}]}, {"phases": [5]},
+                    {"fps": True, "phases": [{"seconds": 1}]}):
             with self.assertRaises(tr.TraceError, msg=bad):
                 tr.normalise(bad)
 
@@ -220,6 +221,27 @@ class FrameTailTest(unittest.TestCase):
             segments = tail.aligned_lines(t0=0.0)
             self.assertEqual([2, 1], [len(s[0]) for s in segments])
             self.assertEqual(0, fr.parse(segments[0][0])[1])
+
+
+class CalibrationTest(unittest.TestCase):
+    def test_settled_needs_the_last_frames_within_deadline(self):
+        ok = [(0.0, line(i, i * 0.05, 10)) for i in range(harness.SETTLED_FRAMES)]
+        self.assertTrue(harness.settled(ok))
+        self.assertFalse(harness.settled(ok[1:]))
+        self.assertFalse(harness.settled(ok + [(0.0, line(99, 9.0, 80, "late"))]))
+
+    def test_pinned_latencies_skip_other_levels_and_the_first_frame_on_the_pinned_one(self):
+        incoming = [line(0, 0.0, 30, level="big"), line(1, 0.1, 11, level="mid"), line(2, 0.2, 12, level="mid"),
+                    line(3, 0.3, 0, "dropped"), line(4, 0.4, 13, level="mid"), line(5, 0.5, 14, level="mid")]
+
+        class FakeGateway:
+            def __init__(self):
+                self.tail = harness.FrameTail("unused")
+
+            def sleep(self, seconds):
+                if incoming:
+                    self.tail.segments[-1].append((0.0, incoming.pop(0)))
+        self.assertEqual([12.0, 13.0], harness.pinned_latencies(FakeGateway(), "mid", 2))
 
 
 if __name__ == "__main__":
