@@ -58,6 +58,11 @@ def runtime_cfg(trace, phase, policy, pinned, extra):
     lines = [f"targetLatencyMs = {deadline_of(trace, phase)}", f"accuracyFloor = {trace['accuracyFloor']}",
              f"policy = {policy}", "fallbackPolicy = dynofa-step", f"family = {FAMILY}", "backend = cpu",
              f"pinnedLevel = {pinned or ''}"]
+    items = int(trace.get("itemsPerFrame", 1) or 1)
+    if items > 1:
+        # the levels are timed at the frames' batch, so the fit and the Pareto front are those of frames; fewer runs
+        # keep the activation short (a batch-64 run of the largest level takes ~35 ms here)
+        lines += [f"profileBatch = {items}", "warmupRuns = 3", "profileRuns = 10"]
     lines += [f"{k.strip()} = {v.strip()}" for k, v in extra]
     return "\n".join(lines) + "\n"
 
