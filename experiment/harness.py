@@ -31,7 +31,7 @@ SETTLED_FRAMES = 10
 CALIBRATION_FPS = 10
 CALIBRATION_DEADLINE_MS = 1000
 PIN_TIMEOUT = 3.0
-POLICY_TIMEOUT = 10.0
+POLICY_TIMEOUT = 60.0
 TICK = 0.02
 POLICIES = ("dynofa-step", "lut-fit", "alert", "paper-step", "slack-fit")
 
@@ -84,7 +84,9 @@ def scratch_dir(trace, policy, pinned, extra):
     work = tempfile.mkdtemp(prefix="dynofa-exp-")
     cfg = os.path.join(work, "runtime-config")
     shutil.copytree(os.path.join(ROOT, "runtime-config"), cfg,
-                    ignore=shutil.ignore_patterns("*.json", "profiles", "traces", "*.tmp"))
+                    # one backend: a second one (cpu2) would load on the manager thread during the run and compete
+                    ignore=shutil.ignore_patterns("*.json", "profiles", "traces", "*.tmp",
+                                                  "io.dynofa.backend.cpu-cpu2.cfg"))
     first = trace["phases"][0]
     write_atomically(os.path.join(cfg, "io.dynofa.runtime.cfg"), runtime_cfg(trace, first, policy, pinned, extra))
     write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"),
