@@ -34,7 +34,7 @@ public class CameraReplayTest {
         try {
             demo.bindInference(inference);
             demo.start();
-            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
             Map<String, Double> metrics = demo.read();
             assertEquals(5.0, metrics.get("demo.frames"), 0);
             assertEquals(4.0, metrics.get("demo.correct"), 0);
@@ -63,7 +63,7 @@ public class CameraReplayTest {
             demo.unbindInference(first);
             demo.unbindInference(second);
             demo.start();
-            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
             assertEquals(5.0, demo.read().get("demo.dropped"), 0);
             assertFalse(demo.read().containsKey("demo.accuracy"));
             assertTrue(first.inputs.isEmpty() && second.inputs.isEmpty());
@@ -84,7 +84,7 @@ public class CameraReplayTest {
             demo.bindInference(second);
             demo.unbindInference(first);
             demo.start();
-            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
             assertEquals(5.0, demo.read().get("demo.level.new.frames"), 0);
             assertTrue(first.inputs.isEmpty());
         } finally {
@@ -135,7 +135,7 @@ public class CameraReplayTest {
             assertTrue("names the sample still replayed", bundle.problems().get(0).contains(good.toAbsolutePath()
                 .toString()));
             double frames = demo.read().get("demo.frames");
-            assertTrue(CameraThreadTest.within(5_000, () -> demo.read().get("demo.frames") > frames));
+            CameraThreadTest.await("more frames replayed").until(() -> demo.read().get("demo.frames") > frames);
             demo.modified(config(good, 0, true, false));
             assertFalse(demo.isRunning());
             assertEquals(List.of(), bundle.problems());
@@ -167,7 +167,7 @@ public class CameraReplayTest {
         try {
             demo.bindInference(inference);
             demo.start();
-            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
             Map<String, Double> metrics = demo.read();
             assertEquals(3.0, metrics.get("demo.frames"), 0);
             assertEquals("the image labelled 0", 1.0, metrics.get("demo.items.correct"), 0);
@@ -199,7 +199,7 @@ public class CameraReplayTest {
         try {
             demo.bindInference(inference);
             demo.start();
-            assertTrue(CameraThreadTest.within(5_000, () -> !demo.isRunning()));
+            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
             assertEquals(5.0, demo.read().get("demo.frames"), 0);
             assertEquals(List.of(FrameLog.UNWRITABLE + " " + notAFolder.resolve("frames.jsonl")), codesAndSubjects());
         } finally {

@@ -11,6 +11,7 @@ import io.dynofa.inference.api.InferenceService;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -49,7 +51,7 @@ public class CameraThreadTest {
             });
             try (CameraThread camera = camera(inference, false, 0, fps)) {
                 camera.start();
-                assertTrue("camera at " + fps + " fps stops", within(5_000, () -> !camera.isRunning()));
+                await("camera at " + fps + " fps stops").until(() -> !camera.isRunning());
             }
             assertEquals("frames of 2, 2 and 1 at " + fps + " fps", List.of(2, 2, 1),
                 records.stream().map(r -> r.frame().items()).toList());
@@ -65,12 +67,12 @@ public class CameraThreadTest {
         CameraThread camera = camera(held, true, 0, 1000);
         try {
             camera.start();
-            assertTrue(within(5_000, () -> records.size() >= 3));
+            await("three frames recorded").until(() -> records.size() >= 3);
             assertEquals("one request while the first is held", 1, held.requests.size());
             assertTrue(records.stream().allMatch(r -> r.verdict() == FrameRecord.Verdict.DROPPED
                 && FrameFlow.DISPLACED.equals(r.reason())));
             held.requests.get(0).complete(HeldInference.answer());
-            assertTrue("the waiting frame is sent once the first ends", within(5_000, () -> held.requests.size() >= 2));
+            await("the waiting frame is sent once the first ends").until(() -> held.requests.size() >= 2);
         } finally {
             held.release();
             camera.close();
@@ -85,12 +87,13 @@ public class CameraThreadTest {
     @Test
     public void aFrameAnsweredAfterItsDeadlineIsLate() throws InterruptedException {
         HeldInference held = new HeldInference();
-        try (CameraThread camera = camera(held, true, TimeUnit.MILLISECONDS.toNanos(1), 0)) {
+        long deadline = TimeUnit.MILLISECONDS.toNanos(1);
+        try (CameraThread camera = camera(held, true, deadline, 0)) {
             camera.start();
-            assertTrue(within(5_000, () -> held.requests.size() == 1));
-            Thread.sleep(5);
+            await("the frame sent").until(() -> held.requests.size() == 1);
+            await("its 1 ms deadline passed").until(() -> System.nanoTime() - held.sentAt.get(0) > deadline);
             held.requests.get(0).complete(HeldInference.answer());
-            assertTrue(within(5_000, () -> !records.isEmpty()));
+            await("the frame recorded").until(() -> !records.isEmpty());
             assertEquals(FrameRecord.Verdict.LATE, records.get(0).verdict());
             assertEquals(2, records.get(0).correct());
             held.release();
@@ -103,7 +106,7 @@ public class CameraThreadTest {
             (request, input) -> FakeInference.classified("big", 0, 0));
         CameraThread camera = camera(inference, true, 0, 0);
         camera.start();
-        assertTrue(within(5_000, () -> records.size() > 100));
+        await("a hundred frames recorded").until(() -> records.size() > 100);
         camera.close();
         assertFalse(camera.isRunning());
         int afterClose = records.size();
@@ -130,20 +133,17 @@ public class CameraThreadTest {
             fps);
     }
 
-    static boolean within(long millis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
+    /** Waits (Awaitility, at most 5 s, polling every 5 ms) for what {@code what} names. */
+    static ConditionFactory await(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(5));
     }
 
     /** A service that answers only when the test completes the request's future. */
     private static final class HeldInference implements InferenceService {
         final List<CompletableFuture<InferenceResult>> requests = new CopyOnWriteArrayList<>();
+        /** When each request was sent, {@link System#nanoTime()}. */
+        final List<Long> sentAt = new CopyOnWriteArrayList<>();
         private volatile boolean released;
 
         /** Answers every request held and every later one at once. */
@@ -164,6 +164,7 @@ public class CameraThreadTest {
         @Override
         public CompletableFuture<InferenceResult> inferAsync(Tensor input) {
             CompletableFuture<InferenceResult> request = new CompletableFuture<>();
+            sentAt.add(System.nanoTime());
             requests.add(request);
             if (released) {
                 request.complete(answer());
