@@ -1,5 +1,6 @@
 package io.dynofa.policy.alert.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.PolicyContext;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * does not apply; the dwell time does). When no level at the floor fits, latency wins: the chosen level
  * stays below the floor and the reason says so.
  */
-final class AlertRule {
+final class AlertRule implements ConfiguredPolicy.Rule {
     private static final int NONE = -1;
 
     private final SlowdownFilter filter;
@@ -45,7 +46,8 @@ final class AlertRule {
         this.minDwellNanos = TimeUnit.MILLISECONDS.toNanos(minDwellMs);
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         OptionalDouble observed = Slowdown.observed(c);
         if (observed.isEmpty()) {
             return Decision.stay("no slowdown or latency yet");
@@ -63,7 +65,8 @@ final class AlertRule {
         return moveUp(c, why, bound, fitting);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         filter.reset();
     }
 

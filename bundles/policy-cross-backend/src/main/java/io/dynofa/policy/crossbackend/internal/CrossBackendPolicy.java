@@ -1,10 +1,8 @@
 package io.dynofa.policy.crossbackend.internal;
 
 import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.ConfiguredComponent;
 import io.dynofa.config.internal.LiveConfig;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -21,29 +19,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = SwitchingPolicy.class, configurationPid = CrossBackendPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + CrossBackendPolicy.NAME)
 @Designate(ocd = CrossBackendConfig.class)
-public final class CrossBackendPolicy extends ConfiguredComponent<CrossBackendConfig, CrossBackendRule>
-    implements SwitchingPolicy {
+public final class CrossBackendPolicy extends ConfiguredPolicy<CrossBackendConfig, CrossBackendRule> {
     static final String PID = "io.dynofa.policy.crossbackend";
     static final String NAME = "cross-backend";
 
     @Activate
     public CrossBackendPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, ConfigReader.of(CrossBackendConfig.class, POLICY_NAME), properties),
+        super(NAME, new LiveConfig<>(context, PID, ConfigReader.of(CrossBackendConfig.class, POLICY_NAME),
+            properties),
             c -> new CrossBackendRule(c.margin(), c.minDwellMs(), c.recoveryHalfLifeMs()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision decide(PolicyContext context) {
-        return current().decide(context);
-    }
-
-    @Override
-    public void reset() {
-        current().reset();
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.policy.crossbackend.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.BackendLevels;
@@ -16,7 +17,7 @@ import java.util.List;
  * current one. When nothing fits anywhere: the fastest expected option. Moving up or to another backend waits
  * for the dwell time unless nothing fits where the runtime serves now.
  */
-final class CrossBackendRule {
+final class CrossBackendRule implements ConfiguredPolicy.Rule {
     private static final double MAX_BUSY = 0.95;
 
     private final double margin;
@@ -32,7 +33,8 @@ final class CrossBackendRule {
         this.memory = new SlowdownMemory(recoveryHalfLifeMs);
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         List<BackendLevels> backends = c.backends().isEmpty()
             ? List.of(new BackendLevels(c.backendId(), c.levels(), c.current(), true)) : c.backends();
         double budget = c.targetMs() * margin;
@@ -84,7 +86,8 @@ final class CrossBackendRule {
         return memory.estimate(id, Slowdown.observedOn(c, id), signals.nanoTime()) / (1 - busy);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         memory.clear();
     }
 }

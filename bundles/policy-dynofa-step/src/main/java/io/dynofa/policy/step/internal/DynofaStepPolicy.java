@@ -1,10 +1,8 @@
 package io.dynofa.policy.step.internal;
 
 import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.ConfiguredComponent;
 import io.dynofa.config.internal.LiveConfig;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -16,24 +14,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = SwitchingPolicy.class, configurationPid = DynofaStepPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + DynofaStepPolicy.NAME)
 @Designate(ocd = StepPolicyConfig.class)
-public final class DynofaStepPolicy extends ConfiguredComponent<StepPolicyConfig, StepRule>
-    implements SwitchingPolicy {
+public final class DynofaStepPolicy extends ConfiguredPolicy<StepPolicyConfig, StepRule> {
     static final String PID = "io.dynofa.policy.step";
     static final String NAME = "dynofa-step";
 
     @Activate
     public DynofaStepPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, ConfigReader.of(StepPolicyConfig.class, POLICY_NAME), properties),
+        super(NAME, new LiveConfig<>(context, PID, ConfigReader.of(StepPolicyConfig.class, POLICY_NAME),
+            properties),
             c -> new StepRule(c.hysteresis(), c.minDwellMs(), c.emergencyFactor()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision decide(PolicyContext context) {
-        return current().decide(context);
     }
 }

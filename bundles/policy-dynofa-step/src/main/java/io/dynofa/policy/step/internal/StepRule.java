@@ -1,5 +1,6 @@
 package io.dynofa.policy.step.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.LevelFit;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * estimate (profiled latency x {@linkplain Slowdown#observed observed slowdown}, 1 when none is) fits it,
  * so floor and latency never ping-pong.
  */
-final class StepRule {
+final class StepRule implements ConfiguredPolicy.Rule {
     private final double hysteresis;
     private final long minDwellNanos;
     private final double emergencyFactor;
@@ -40,7 +41,8 @@ final class StepRule {
         this.emergencyFactor = emergencyFactor;
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         OptionalDouble mean = c.signals().get(Metrics.LATENCY_MEAN_MS);
         double slowdown = Slowdown.observed(c).orElse(1.0);
         boolean overTarget = mean.isPresent() && mean.getAsDouble() > c.targetMs();

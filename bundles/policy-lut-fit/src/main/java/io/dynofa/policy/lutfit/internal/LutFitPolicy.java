@@ -1,10 +1,8 @@
 package io.dynofa.policy.lutfit.internal;
 
 import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.ConfiguredComponent;
 import io.dynofa.config.internal.LiveConfig;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -16,29 +14,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = SwitchingPolicy.class, configurationPid = LutFitPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + LutFitPolicy.NAME)
 @Designate(ocd = LutFitPolicyConfig.class)
-public final class LutFitPolicy extends ConfiguredComponent<LutFitPolicyConfig, LutFitRule>
-    implements SwitchingPolicy {
+public final class LutFitPolicy extends ConfiguredPolicy<LutFitPolicyConfig, LutFitRule> {
     static final String PID = "io.dynofa.policy.lutfit";
     static final String NAME = "lut-fit";
 
     @Activate
     public LutFitPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, ConfigReader.of(LutFitPolicyConfig.class, POLICY_NAME), properties),
+        super(NAME, new LiveConfig<>(context, PID, ConfigReader.of(LutFitPolicyConfig.class, POLICY_NAME),
+            properties),
             c -> new LutFitRule(c.smoothing(), c.margin(), c.minDwellMs()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision decide(PolicyContext context) {
-        return current().decide(context);
-    }
-
-    @Override
-    public void reset() {
-        current().reset();
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.policy.lutfit.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.LevelFit;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The accuracy floor loses to latency: every level above the chosen one is estimated to miss the
  * target, so a chosen level below the floor is kept and the reason says so.
  */
-final class LutFitRule {
+final class LutFitRule implements ConfiguredPolicy.Rule {
     private final SlowdownEstimate slowdown;
     private final double margin;
     private final long minDwellNanos;
@@ -33,7 +34,8 @@ final class LutFitRule {
         this.minDwellNanos = TimeUnit.MILLISECONDS.toNanos(minDwellMs);
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         OptionalDouble factor = slowdown.update(c);
         if (factor.isEmpty()) {
             return Decision.stay("no slowdown or latency yet");
@@ -51,7 +53,8 @@ final class LutFitRule {
         return Decision.moveTo(chosen, reason);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         slowdown.reset();
     }
 

@@ -1,11 +1,9 @@
 package io.dynofa.policy.paperstep.internal;
 
 import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.ConfiguredComponent;
 import io.dynofa.config.internal.LiveConfig;
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.monitor.api.InferenceListener;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -21,30 +19,16 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = {SwitchingPolicy.class, InferenceListener.class}, configurationPid = PaperStepPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + PaperStepPolicy.NAME)
 @Designate(ocd = PaperStepPolicyConfig.class)
-public final class PaperStepPolicy extends ConfiguredComponent<PaperStepPolicyConfig, PaperStepRule>
-    implements SwitchingPolicy, InferenceListener {
+public final class PaperStepPolicy extends ConfiguredPolicy<PaperStepPolicyConfig, PaperStepRule>
+    implements InferenceListener {
     static final String PID = "io.dynofa.policy.paperstep";
     static final String NAME = "paper-step";
 
     @Activate
     public PaperStepPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, ConfigReader.of(PaperStepPolicyConfig.class, POLICY_NAME), properties),
+        super(NAME, new LiveConfig<>(context, PID, ConfigReader.of(PaperStepPolicyConfig.class, POLICY_NAME),
+            properties),
             c -> new PaperStepRule(new LevelLatencyWindow(c.window())));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision decide(PolicyContext context) {
-        return current().decide(context);
-    }
-
-    @Override
-    public void reset() {
-        current().reset();
     }
 
     /** Runs whose backend is not said count for the level on any backend. */

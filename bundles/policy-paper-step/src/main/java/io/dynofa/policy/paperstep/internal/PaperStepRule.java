@@ -1,5 +1,6 @@
 package io.dynofa.policy.paperstep.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.PolicyContext;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * <p>The window follows the level serving at each decision: when that is not the level it follows (the first
  * decision, after {@link #reset}, a level change the rule did not make) it restarts on the serving level.
  */
-final class PaperStepRule {
+final class PaperStepRule implements ConfiguredPolicy.Rule {
     private final LevelLatencyWindow window;
 
     PaperStepRule(LevelLatencyWindow window) {
@@ -28,7 +29,8 @@ final class PaperStepRule {
         return window;
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         Level serving = c.currentLevel();
         if (!window.follows(c.backendId(), serving.id())) {
             window.follow(c.backendId(), serving.id());
@@ -50,7 +52,8 @@ final class PaperStepRule {
     }
 
     /** Forgets the window; the next decision restarts it on the level serving then. */
-    void reset() {
+    @Override
+    public void reset() {
         window.clear();
     }
 

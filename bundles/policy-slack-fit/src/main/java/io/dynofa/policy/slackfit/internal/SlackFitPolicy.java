@@ -1,10 +1,8 @@
 package io.dynofa.policy.slackfit.internal;
 
 import io.dynofa.config.internal.ConfigReader;
-import io.dynofa.config.internal.ConfiguredComponent;
 import io.dynofa.config.internal.LiveConfig;
-import io.dynofa.policy.api.Decision;
-import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -16,29 +14,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = SwitchingPolicy.class, configurationPid = SlackFitPolicy.PID,
     property = SwitchingPolicy.POLICY_NAME + "=" + SlackFitPolicy.NAME)
 @Designate(ocd = SlackFitPolicyConfig.class)
-public final class SlackFitPolicy extends ConfiguredComponent<SlackFitPolicyConfig, SlackFitRule>
-    implements SwitchingPolicy {
+public final class SlackFitPolicy extends ConfiguredPolicy<SlackFitPolicyConfig, SlackFitRule> {
     static final String PID = "io.dynofa.policy.slackfit";
     static final String NAME = "slack-fit";
 
     @Activate
     public SlackFitPolicy(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, ConfigReader.of(SlackFitPolicyConfig.class, POLICY_NAME), properties),
+        super(NAME, new LiveConfig<>(context, PID, ConfigReader.of(SlackFitPolicyConfig.class, POLICY_NAME),
+            properties),
             c -> new SlackFitRule(Tuning.of(c)));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision decide(PolicyContext context) {
-        return current().decide(context);
-    }
-
-    @Override
-    public void reset() {
-        current().reset();
     }
 }

@@ -1,5 +1,6 @@
 package io.dynofa.policy.slackfit.internal;
 
+import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.LevelFit;
@@ -38,14 +39,15 @@ import java.util.OptionalDouble;
  *
  * <p>Stateless: everything comes from the context, so {@link #reset()} has nothing to forget.
  */
-final class SlackFitRule {
+final class SlackFitRule implements ConfiguredPolicy.Rule {
     private final Tuning tuning;
 
     SlackFitRule(Tuning tuning) {
         this.tuning = tuning;
     }
 
-    Decision decide(PolicyContext c) {
+    @Override
+    public Decision decide(PolicyContext c) {
         TailSignals t = TailSignals.of(c);
         if (Double.isNaN(t.deadlineMs())) {
             return Decision.stay("no deadline (frame.deadline.ms or a target) to keep");
@@ -69,7 +71,8 @@ final class SlackFitRule {
     }
 
     /** Nothing to forget: the rule is stateless. */
-    void reset() {
+    @Override
+    public void reset() {
     }
 
     private Decision settling(PolicyContext c, TailSignals t, AccuracyFloor floor) {
