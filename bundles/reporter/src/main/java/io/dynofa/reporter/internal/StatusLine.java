@@ -51,6 +51,9 @@ final class StatusLine {
         line.addProperty("cpuLoad", rounded(signal(signals, Metrics.CPU_LOAD), 3));
         line.addProperty("slowdown", rounded(signal(signals, Metrics.SLOWDOWN), 3));
         line.addProperty("frameP95Ms", rounded(signal(signals, DEMO_LATENCY_P95), 3));
+        line.addProperty("frameWindowP95Ms", rounded(signal(signals, Metrics.FRAME_LATENCY_P95_MS), 3));
+        line.addProperty("frameMissRate", rounded(signal(signals, Metrics.FRAME_MISS_RATE), 4));
+        line.addProperty("deadlineMs", rounded(signal(signals, Metrics.FRAME_DEADLINE_MS), 3));
         line.addProperty("state", (status == null ? State.NOT_READY : status.state()).name());
         line.addProperty("switches", field(status, RuntimeStatus::switches));
         line.addProperty("failed", field(status, RuntimeStatus::failed));

@@ -8,6 +8,7 @@ import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.runtime.api.Problem;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.runtime.api.RuntimeStatus.State;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ public class StatusLineTest {
     @Test
     public void writesTheStatusAndTheSignalsInTheDocumentedOrder() {
         Map<String, Double> signals = Map.of("latency.mean.ms", 0.41234, "latency.p95.ms", 0.5, "cpu.load", 0.53,
-            "demo.frames", 123.0, "demo.accuracy", 91.2, "unrelated", 7.0, "latency.slowdown", 1.5,
-            "demo.latency.p95.ms", 0.61);
+            "demo.frames", 123.0, "demo.accuracy", 91.2, "latency.slowdown", 1.5,
+            "demo.latency.p95.ms", 0.61, "frame.latency.p95.ms", 0.72, "frame.miss.rate", 0.05);
+        signals = new HashMap<>(signals);
+        signals.put("frame.deadline.ms", 50.0);
+        signals.put("unrelated", 7.0);
         Map<String, Long> rejected = new LinkedHashMap<>();
         rejected.put("NOT_READY", 4L);
         rejected.put("OVERLOADED", 2L);
@@ -30,6 +34,7 @@ public class StatusLineTest {
         assertEquals("{\"t\":1.0,\"family\":\"fmnist-ofa\",\"policy\":\"dynofa-step\",\"backend\":\"cpu\","
             + "\"level\":\"ofa-12\",\"levelIndex\":5,\"latencyMeanMs\":0.412,\"latencyP95Ms\":0.5,\"targetMs\":1.0,"
             + "\"frames\":123,\"accuracy\":91.2,\"cpuLoad\":0.53,\"slowdown\":1.5,\"frameP95Ms\":0.61,"
+            + "\"frameWindowP95Ms\":0.72,\"frameMissRate\":0.05,\"deadlineMs\":50.0,"
             + "\"state\":\"READY\",\"switches\":3,\"failed\":6,\"keepWarm\":\"warming ofa-11, ofa-13 every 10 ms\","
             + "\"rejected\":{\"NOT_READY\":4,\"OVERLOADED\":2},"
             + "\"problems\":[\"a problem\",\"io.dynofa.monitor.cpu: \\\"x\\\" rejected\"],"
@@ -48,7 +53,8 @@ public class StatusLineTest {
 
         assertEquals("{\"t\":2.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":2.5,\"frames\":null,\"accuracy\":null,"
-            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"LOADING\",\"switches\":0,"
+            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,"
+            + "\"frameWindowP95Ms\":null,\"frameMissRate\":null,\"deadlineMs\":null,\"state\":\"LOADING\",\"switches\":0,"
             + "\"failed\":1,\"keepWarm\":null,\"rejected\":{},\"problems\":[],\"lastDecision\":\"none yet\","
             + "\"keepWarmState\":null,\"problemDetails\":[]}",
             StatusLine.of(1.96, status));
@@ -58,7 +64,8 @@ public class StatusLineTest {
     public void withoutARuntimeTheLineSaysNotReady() {
         assertEquals("{\"t\":3.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":null,\"frames\":null,\"accuracy\":null,"
-            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,\"state\":\"NOT_READY\",\"switches\":null,"
+            + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,"
+            + "\"frameWindowP95Ms\":null,\"frameMissRate\":null,\"deadlineMs\":null,\"state\":\"NOT_READY\",\"switches\":null,"
             + "\"failed\":null,\"keepWarm\":null,\"rejected\":null,\"problems\":null,\"lastDecision\":null,"
             + "\"keepWarmState\":null,\"problemDetails\":null}",
             StatusLine.of(3, null));

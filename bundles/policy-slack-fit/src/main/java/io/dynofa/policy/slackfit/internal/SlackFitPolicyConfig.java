@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Dynofa policy slack-fit",
     description = "Most accurate level whose estimated tail latency (p95) fits the deadline with slack;"
-        + " steps down at once, up one level at a time after a dwell")
+        + " steps down at once, up to the fit with headroom after a dwell, not back to a level that just missed")
 public @interface SlackFitPolicyConfig {
 
     @AttributeDefinition(description = "The tail's budget is deadline x margin minus the frames' waiting"
@@ -34,4 +34,14 @@ public @interface SlackFitPolicyConfig {
         + " (0 to 1)")
     @Range(min = 0, max = 1)
     double missTolerance() default 0;
+
+    @AttributeDefinition(description = "How many levels one step up may climb (1 to 1000; 1 = one level at a time)")
+    @Range(min = 1, max = 1000)
+    int maxUpLevels() default Tuning.DEFAULT_MAX_UP_LEVELS;
+
+    @AttributeDefinition(description = "A level left by a step down stays out of a step up's reach this long,"
+        + " doubled (up to 8x) when it misses again, lifted early when the runs' mean slowdown falls below 0.75x"
+        + " the one it missed at, milliseconds (0 = never keep a level out; 0 to 3600000)")
+    @Range(min = 0, max = Range.HOUR_MS)
+    long ceilingMs() default Tuning.DEFAULT_CEILING_MS;
 }

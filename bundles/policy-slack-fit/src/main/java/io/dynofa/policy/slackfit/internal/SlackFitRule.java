@@ -9,6 +9,7 @@ import io.dynofa.policy.api.Slowdown;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.LongSupplier;
 
 /**
  * Slack fit: keeps the frame tail inside the deadline with slack, and moves the level only when the window shows
@@ -26,9 +27,15 @@ import java.util.OptionalDouble;
  *   <li><b>Down at once</b>: a fit below the current level is taken at the same decision, several levels if need
  *   be; a miss rate above {@code missTolerance} ({@code frame.miss.rate}) steps at least one level down even when
  *   the tail looks fine (dropped frames leave no latency).</li>
- *   <li><b>Up slowly</b>: a fit above the current level moves one level up only when {@code upDwellMs} have passed
- *   since the last switch, no misses show, and the next level's estimate is at most budget x (1 - upHeadroom):
- *   after a step up the new level has that headroom left, so the same slowdown does not step it down again.</li>
+ *   <li><b>Up after a dwell</b>: a fit above the current level is taken only when {@code upDwellMs} have passed
+ *   since the last switch and no misses show: to the most accurate level (at most {@code maxUpLevels} up) whose
+ *   estimate is at most budget x (1 - upHeadroom), so that after the step the new level has that headroom left
+ *   and the same slowdown does not step it down again. A step up recovers from contention in one decision, where
+ *   one level at a time would take a dwell per level.</li>
+ *   <li><b>Ceiling</b>: a level a step down left stays out of a step up's reach for {@code ceilingMs}, doubled when
+ *   it misses again, until the runs' mean slowdown shows the load eased ({@link Ceiling}): the level below
+ *   shows headroom the level above does not have under the same load, and without the ceiling the rule would
+ *   oscillate between the two.</li>
  *   <li><b>Settling</b>: for {@code settleMs} after a switch the window still holds runs of the previous level (the
  *   latency monitor keeps runs up to its {@code maxAgeMs}), so its p95, the frames' p95 and the miss rate are not
  *   read. Only the runs' mean slowdown ({@code latency.slowdown}: each run against its own level's profile, right
@@ -37,13 +44,22 @@ import java.util.OptionalDouble;
  *   (the mean is below the tail that chose the level).</li>
  * </ul>
  *
- * <p>Stateless: everything comes from the context, so {@link #reset()} has nothing to forget.
+ * <p>The only state is the {@link Ceiling}; everything else comes from the context. Decisions come from one
+ * thread at a time (the manager's decision thread).
  */
 final class SlackFitRule implements ConfiguredPolicy.Rule {
     private final Tuning tuning;
+    private final LongSupplier clock;
+    private final Ceiling ceiling;
 
     SlackFitRule(Tuning tuning) {
+        this(tuning, System::nanoTime);
+    }
+
+    SlackFitRule(Tuning tuning, LongSupplier clock) {
         this.tuning = tuning;
+        this.clock = clock;
+        this.ceiling = new Ceiling(tuning.ceilingNanos());
     }
 
     @Override
@@ -67,12 +83,13 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
         double s = tail.getAsDouble();
         double budget = t.deadlineMs() * tuning.margin() - t.waitingMs();
         String basis = format("tail slowdown %.2f, budget %.2f ms", s, budget);
-        return fit(c, floor, new Estimate(s, budget, basis), t.missesAbove(tuning.missTolerance()), true);
+        return fit(c, floor, new Estimate(s, budget, basis), t, t.missesAbove(tuning.missTolerance()), true);
     }
 
-    /** Nothing to forget: the rule is stateless. */
+    /** Forgets the ceiling. */
     @Override
     public void reset() {
+        ceiling.reset();
     }
 
     private Decision settling(PolicyContext c, TailSignals t, AccuracyFloor floor) {
@@ -83,7 +100,7 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
         }
         double budget = t.deadlineMs() * tuning.margin();
         String basis = format("%s: run slowdown %.2f, budget %.2f ms", settling, t.runSlowdown(), budget);
-        return fit(c, floor, new Estimate(t.runSlowdown(), budget, basis), false, false);
+        return fit(c, floor, new Estimate(t.runSlowdown(), budget, basis), t, false, false);
     }
 
     private static Decision withoutEstimate(PolicyContext c, AccuracyFloor floor, String why) {
@@ -93,7 +110,8 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
             : Decision.stay(why);
     }
 
-    private Decision fit(PolicyContext c, AccuracyFloor floor, Estimate e, boolean misses, boolean mayStepUp) {
+    private Decision fit(PolicyContext c, AccuracyFloor floor, Estimate e, TailSignals t, boolean misses,
+                         boolean mayStepUp) {
         List<Level> levels = c.levels();
         int lowest = floor.lowest();
         int fit = LevelFit.mostAccurateFittingAtFloor(levels, e.slowdown(), e.budgetMs(), floor.top1())
@@ -111,32 +129,46 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
                 return Decision.stay(format("frames missing at the lowest level %d; %s", lowest, fitting));
             }
             int down = Math.max(lowest, Math.min(fit, current - 1));
+            ceiling.failed(current, t.runSlowdown(), clock.getAsLong());
             return Decision.moveTo(down, format("frames missing: down to %d; %s", down, fitting));
         }
         if (fit < current) {
+            ceiling.failed(current, t.runSlowdown(), clock.getAsLong());
             return Decision.moveTo(fit, format("level %d est. %.2f ms over budget; %s", current,
                 e.ms(levels.get(current)), fitting));
         }
         if (fit == current || !mayStepUp) {
             return Decision.stay(fitting);
         }
-        return stepUp(c, e, fitting);
+        return stepUp(c, floor, e, t, fitting);
     }
 
-    private Decision stepUp(PolicyContext c, Estimate e, String fitting) {
+    private Decision stepUp(PolicyContext c, AccuracyFloor floor, Estimate e, TailSignals t, String fitting) {
         if (c.nanosSinceSwitch() < tuning.upDwellNanos()) {
             return Decision.stay(format("dwell %.0f ms < %d ms, holding; %s", c.millisSinceSwitch(),
                 tuning.upDwellMs(), fitting));
         }
-        int next = c.current() + 1;
-        double nextMs = e.ms(c.levels().get(next));
-        double limit = e.budgetMs() * (1 - tuning.upHeadroom());
-        if (nextMs > limit) {
-            return Decision.stay(format("level %d est. %.2f ms > %.2f ms with headroom, holding; %s", next, nextMs,
-                limit, fitting));
+        List<Level> levels = c.levels();
+        int current = c.current();
+        int ceilingLevel = ceiling.at(t.runSlowdown(), clock.getAsLong());
+        int reach = Math.min(levels.size() - 1, Math.min(current + tuning.maxUpLevels(),
+            ceilingLevel == Ceiling.NONE ? Integer.MAX_VALUE : ceilingLevel - 1));
+        if (reach <= current) {
+            return Decision.stay(format("level %d missed under this load, kept out for up to %d ms; %s",
+                ceilingLevel, ceiling.holdMillis(), fitting));
         }
-        return Decision.moveTo(next, format("up one: level %d est. %.2f ms <= %.2f ms with headroom; %s", next,
-            nextMs, limit, fitting));
+        double limit = e.budgetMs() * (1 - tuning.upHeadroom());
+        double currentTop1 = levels.get(current).top1();
+        for (int i = reach; i > current; i--) {
+            Level candidate = levels.get(i);
+            if (candidate.top1() > currentTop1 && candidate.top1() >= floor.top1() && e.ms(candidate) <= limit) {
+                return Decision.moveTo(i, format("up to %d: level %d est. %.2f ms <= %.2f ms with headroom; %s", i,
+                    i, e.ms(candidate), limit, fitting));
+            }
+        }
+        int next = current + 1;
+        return Decision.stay(format("level %d est. %.2f ms > %.2f ms with headroom, holding; %s", next,
+            e.ms(levels.get(next)), limit, fitting));
     }
 
     /** The slowdown a decision goes by, the budget it fits into, and what they came from (for the reason). */

@@ -10,8 +10,20 @@ import java.util.concurrent.TimeUnit;
  * @param upDwellMs minimum time since the last switch before a step up, milliseconds
  * @param settleMs how long after a switch the window counts as holding the previous level's runs, milliseconds
  * @param missTolerance miss rate above which the level steps down, [0, 1]
+ * @param maxUpLevels how many levels one step up may climb, at least 1
+ * @param ceilingMs how long a level left by a step down stays out of a step up's reach at first, milliseconds
+ *     (0: never)
  */
-record Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance) {
+record Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance, int maxUpLevels,
+              long ceilingMs) {
+
+    /** The defaults of {@link SlackFitPolicyConfig} for what is not given. */
+    Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance) {
+        this(margin, upHeadroom, upDwellMs, settleMs, missTolerance, DEFAULT_MAX_UP_LEVELS, DEFAULT_CEILING_MS);
+    }
+
+    static final int DEFAULT_MAX_UP_LEVELS = 1000;
+    static final long DEFAULT_CEILING_MS = 2000;
 
     Tuning {
         require(margin > 0 && margin <= 1, "margin must be in (0, 1], got " + margin);
@@ -19,10 +31,17 @@ record Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, d
         require(upDwellMs >= 0, "upDwellMs must not be negative, got " + upDwellMs);
         require(settleMs >= 0, "settleMs must not be negative, got " + settleMs);
         require(missTolerance >= 0 && missTolerance <= 1, "missTolerance must be in [0, 1], got " + missTolerance);
+        require(maxUpLevels >= 1, "maxUpLevels must be at least 1, got " + maxUpLevels);
+        require(ceilingMs >= 0, "ceilingMs must not be negative, got " + ceilingMs);
     }
 
     static Tuning of(SlackFitPolicyConfig c) {
-        return new Tuning(c.margin(), c.upHeadroom(), c.upDwellMs(), c.settleMs(), c.missTolerance());
+        return new Tuning(c.margin(), c.upHeadroom(), c.upDwellMs(), c.settleMs(), c.missTolerance(),
+            c.maxUpLevels(), c.ceilingMs());
+    }
+
+    long ceilingNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(ceilingMs);
     }
 
     long upDwellNanos() {

@@ -34,14 +34,21 @@ public class SlackFitRuleTest {
     }
 
     @Test
-    public void stepsUpOneLevelAtATime() {
-        assertMove(1, rule.decide(runTail(0, 0.4)), "up one: level 1 est. 0.80 ms <= 1.71 ms with headroom");
+    public void stepsUpToTheMostAccurateLevelWithHeadroomInOneDecision() {
+        assertMove(4, rule.decide(runTail(0, 0.4)), "up to 4: level 4 est. 1.50 ms <= 1.71 ms with headroom");
+        assertMove(2, rule.decide(runTail(0, 0.72)), "up to 2: level 2 est. 1.71 ms <= 1.71 ms with headroom");
+    }
+
+    @Test
+    public void maxUpLevelsLimitsAStepUp() {
+        SlackFitRule oneAtATime = new SlackFitRule(new Tuning(0.9, 0.05, 300, 200, 0, 1, 2000));
+        assertMove(1, oneAtATime.decide(runTail(0, 0.4)), "up to 1: level 1 est. 0.80 ms <= 1.71 ms with headroom");
     }
 
     @Test
     public void stepsUpOnlyAfterTheDwell() {
         assertStay(rule.decide(context(0, Map.of(Metrics.LATENCY_P95_MS, 0.4), 0, 250)), "dwell 250 ms < 300 ms");
-        assertEquals(1, rule.decide(context(0, Map.of(Metrics.LATENCY_P95_MS, 0.4), 0, 300)).level());
+        assertEquals(4, rule.decide(context(0, Map.of(Metrics.LATENCY_P95_MS, 0.4), 0, 300)).level());
     }
 
     @Test
