@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b] [--set KEY=VALUE ...]: runs a trace
-# (default models/traces/frames.json: the frame workload) against every installed policy, static levels and an
-# oracle; writes Markdown, JSON and a PNG timeline judged per frame. Unit tests of the pure parts:
+# ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b:key=value;key=value] [--set KEY=VALUE ...]
+#                     [--calibration-from REPORT.json] [--no-static]: runs a trace (default
+# models/traces/frames.json: the frame workload) against every installed policy (or the --policies given, each
+# optionally with properties of its own configuration, so variants of one policy run side by side), static levels
+# (none with --no-static) and an oracle (its calibration from an earlier report with --calibration-from); writes
+# Markdown, JSON and a PNG timeline judged per frame. The contention processes are started and paused before each
+# gateway starts and released / paused (SIGCONT / SIGSTOP) at phase boundaries. Unit tests of the pure parts:
 #   /usr/bin/python3 -m unittest discover -s experiment -p 'test_*.py'
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -34,6 +34,10 @@ PIN_TIMEOUT = 3.0
 POLICY_TIMEOUT = 60.0
 TICK = 0.02
 POLICIES = ("dynofa-step", "lut-fit", "alert", "paper-step", "slack-fit")
+# the ConfigAdmin PID of each policy's configuration (runtime-config/<PID>.cfg)
+POLICY_PIDS = {"slack-fit": "io.dynofa.policy.slackfit", "paper-step": "io.dynofa.policy.paperstep",
+               "lut-fit": "io.dynofa.policy.lutfit", "alert": "io.dynofa.policy.alert",
+               "dynofa-step": "io.dynofa.policy.step", "cross-backend": "io.dynofa.policy.crossbackend"}
 
 
 def installed_policies(jar):
@@ -73,6 +77,11 @@ def demo_cfg(trace, phase, frame_log):
             f"sampleDir = models/samples/fashion-mnist\n")
 
 
+def policy_cfg(properties):
+    """A policy's ConfigAdmin file: one `key = value` line per property."""
+    return "".join(f"{k} = {v}\n" for k, v in properties.items())
+
+
 def write_atomically(path, text):
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
@@ -80,7 +89,7 @@ def write_atomically(path, text):
     os.replace(tmp, path)
 
 
-def scratch_dir(trace, policy, pinned, extra):
+def scratch_dir(trace, policy, pinned, extra, policy_config=None):
     work = tempfile.mkdtemp(prefix="dynofa-exp-")
     cfg = os.path.join(work, "runtime-config")
     shutil.copytree(os.path.join(ROOT, "runtime-config"), cfg,
@@ -91,6 +100,8 @@ def scratch_dir(trace, policy, pinned, extra):
     write_atomically(os.path.join(cfg, "io.dynofa.runtime.cfg"), runtime_cfg(trace, first, policy, pinned, extra))
     write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"),
                      demo_cfg(trace, first, os.path.join(work, "frames.jsonl")))
+    if policy_config:
+        write_atomically(os.path.join(cfg, POLICY_PIDS[policy] + ".cfg"), policy_cfg(policy_config))
     os.symlink(MODELS, os.path.join(work, "models"))
     os.makedirs(os.path.join(work, "deploy"))
     profiles = os.path.join(ROOT, "runtime-config", "profiles")
@@ -223,81 +234,113 @@ class Gateway:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def run_once(name, kind, trace, scale, policy, pinned, log, extra=()):
+def start_contention(trace, phases, log):
+    """The trace's contention processes (as many of each kind as `phases` ever run) started, initialised and
+    paused: done before the gateway starts, so neither a process start nor the gateway's start-up is in a phase."""
+    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
+    counts = tr.max_counts(phases)
+    if any(counts.values()):
+        started = time.time()
+        try:
+            others.prepare(counts)
+        except BaseException:
+            others.stop()
+            raise
+        log(f"contention: {tr.contention_key(counts)} started and paused in {time.time() - started:.1f} s")
+    return others
+
+
+def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), policy_config=None):
     """One gateway run of the trace; returns its frames' raw lines aligned to the trace clock, the requirement
-    changes, the 1-s headless lines and the level table; or, when the policy is not the one in force, skipped."""
+    changes, the 1-s headless lines and the level table; or, when the policy is not the one in force, skipped.
+    policy_config: properties of the policy's own configuration (its PID's file in the run's runtime-config)."""
     sched = tr.schedule(trace, scale)
     total = sched[-1][1]
-    gw = Gateway(name, scratch_dir(trace, policy, pinned, extra), total + MAX_WARM_UP_SECONDS)
-    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
+    others = start_contention(trace, trace["phases"], log)
     changes = []
     try:
-        gw.wait_ready()
-        in_force = gw.policy_in_force(policy) if policy and not pinned else policy
-        if in_force != policy:
+        gw = Gateway(name, scratch_dir(trace, policy, pinned, extra, policy_config), total + MAX_WARM_UP_SECONDS)
+        try:
+            gw.wait_ready()
+            in_force = gw.policy_in_force(policy) if policy and not pinned else policy
+            if in_force != policy:
+                gw.stop()
+                gw.remove()
+                return {"name": name, "kind": kind, "skipped": f"policy {policy} not in force (the gateway runs "
+                                                               f"{in_force}; problems: "
+                                                               f"{gw.lines[-1].get('problems')})"}
+            gw.warm_up()
+            t0, first_line = time.time(), len(gw.lines)
+            requirement = (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
+            while True:
+                t = time.time() - t0
+                if t >= total:
+                    break
+                start, _, phase = tr.phase_at(sched, t)
+                others.apply(tr.contention_at(phase, t - start, scale))
+                if (phase["fps"], phase["deadlineMs"]) != requirement:
+                    requirement = (phase["fps"], phase["deadlineMs"])
+                    gw.configure(runtime_cfg(trace, phase, policy, pinned, extra),
+                                 demo_cfg(trace, phase, gw.frame_log))
+                    changes.append({"t": round(t, 3), "phase": phase["name"], "fps": phase["fps"],
+                                    "deadlineMs": phase["deadlineMs"]})
+                gw.sleep(TICK)
+        finally:
             gw.stop()
-            gw.remove()
-            return {"name": name, "kind": kind, "skipped": f"policy {policy} not in force (the gateway runs "
-                                                           f"{in_force}; problems: {gw.lines[-1].get('problems')})"}
-        gw.warm_up()
-        t0, first_line, requirement = time.time(), len(gw.lines), (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
-        while True:
-            t = time.time() - t0
-            if t >= total:
-                break
-            start, _, phase = tr.phase_at(sched, t)
-            others.apply(tr.contention_at(phase, t - start, scale))
-            if (phase["fps"], phase["deadlineMs"]) != requirement:
-                requirement = (phase["fps"], phase["deadlineMs"])
-                gw.configure(runtime_cfg(trace, phase, policy, pinned, extra), demo_cfg(trace, phase, gw.frame_log))
-                changes.append({"t": round(t, 3), "phase": phase["name"], "fps": phase["fps"],
-                                "deadlineMs": phase["deadlineMs"]})
-            gw.sleep(TICK)
     finally:
         others.stop()
-        gw.stop()
     windows = [dict(line, t=i + 1.0) for i, line in enumerate(gw.lines[first_line:first_line + int(round(total))])]
     levels = level_table(os.path.join(gw.work, "gateway.log"))
     segments = gw.tail.aligned_lines(t0)
     log(f"{name}: {sum(len(s[0]) for s in segments)} frame-log lines in {len(segments)} segment(s), "
         f"{len(changes)} requirement change(s)")
     gw.remove()
-    return {"name": name, "kind": kind, "policy": policy, "pinned": pinned, "segments": segments,
-            "changes": changes, "windows": windows, "levels": levels, "seconds": total}
+    out = {"name": name, "kind": kind, "policy": policy, "pinned": pinned, "segments": segments,
+           "changes": changes, "windows": windows, "levels": levels, "seconds": total}
+    if policy_config:
+        out["policyConfig"] = dict(policy_config)
+    return out
 
 
 def calibrate(trace, conditions, select, frames_per_level, log, settle=1.5, fps=CALIBRATION_FPS):
     """Per contention condition, per level: frame latencies (ms) through the gateway, the camera at `fps` (slow
     enough that frames do not wait) with the trace's items per frame, the level pinned in turn while that
     condition's processes run; the first frame on a level after the pin is left out. select(level ids of this
-    gateway, fastest first) names the levels to calibrate."""
+    gateway, fastest first) names the levels to calibrate. Returns {"latencies": {condition: {level: [ms]}},
+    "levels": this gateway's level table (its own Pareto set, profiled at its start), "calibrated": the level ids
+    selected, "frames": frames_per_level}."""
     phase = dict(trace["phases"][0], fps=fps, deadlineMs=CALIBRATION_DEADLINE_MS)
     budget = len(conditions) * (settle + 30 * (PIN_TIMEOUT + (frames_per_level + 1) / fps))
-    gw = Gateway("calibration", scratch_dir(dict(trace, phases=[phase]), "dynofa-step", None, ()), budget)
-    others = ct.Contention(trace, os.path.join(MODELS, FAMILY))
+    others = start_contention(trace, conditions, log)
     out = {}
     try:
-        gw.wait_ready()
-        level_ids = select([l["id"] for l in level_table(os.path.join(gw.work, "gateway.log"))])
-        if not level_ids:
-            raise RuntimeError(f"calibration: no levels to calibrate (see {gw.work}/gateway.log)")
-        gw.configure(runtime_cfg(trace, phase, "dynofa-step", level_ids[-1], ()), demo_cfg(trace, phase, gw.frame_log))
-        gw.warm_up()
-        for counts in conditions:
-            key = tr.contention_key(counts)
-            others.apply(counts)
-            gw.sleep(settle if any(counts.values()) else 0)
-            out[key] = {}
-            for lid in level_ids:
-                gw.configure(runtime_cfg(trace, phase, "dynofa-step", lid, ()), demo_cfg(trace, phase, gw.frame_log))
-                out[key][lid] = pinned_latencies(gw, lid, frames_per_level)
-            log(f"calibration {key}: " + ", ".join(f"{lid} {fr.percentile(ms, 50):.1f}"
-                                                      for lid, ms in out[key].items() if ms))
+        gw = Gateway("calibration", scratch_dir(dict(trace, phases=[phase]), "dynofa-step", None, ()), budget)
+        try:
+            gw.wait_ready()
+            levels = level_table(os.path.join(gw.work, "gateway.log"))
+            level_ids = select([l["id"] for l in levels])
+            if not level_ids:
+                raise RuntimeError(f"calibration: no levels to calibrate (see {gw.work}/gateway.log)")
+            gw.configure(runtime_cfg(trace, phase, "dynofa-step", level_ids[-1], ()),
+                         demo_cfg(trace, phase, gw.frame_log))
+            gw.warm_up()
+            for counts in conditions:
+                key = tr.contention_key(counts)
+                others.apply(counts)
+                gw.sleep(settle if any(counts.values()) else 0)
+                out[key] = {}
+                for lid in level_ids:
+                    gw.configure(runtime_cfg(trace, phase, "dynofa-step", lid, ()),
+                                 demo_cfg(trace, phase, gw.frame_log))
+                    out[key][lid] = pinned_latencies(gw, lid, frames_per_level)
+                log(f"calibration {key}: " + ", ".join(f"{lid} {fr.percentile(ms, 50):.1f}"
+                                                          for lid, ms in out[key].items() if ms))
+        finally:
+            gw.stop()
     finally:
         others.stop()
-        gw.stop()
     gw.remove()
-    return out
+    return {"latencies": out, "levels": levels, "calibrated": list(level_ids), "frames": frames_per_level}
 
 
 def pinned_latencies(gw, level, count):

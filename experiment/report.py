@@ -4,11 +4,6 @@ import json
 import analysis
 import traces as tr
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
 
 def fmt(v, digits=2):
     return "-" if v is None else f"{v:.{digits}f}" if isinstance(v, float) else str(v)
@@ -29,7 +24,20 @@ def describe_phase(p, scale):
     return f"{p['name']} ({', '.join(parts)})"
 
 
-def notes(trace, calibration_frames, calibrated, levels):
+def calibrated_levels_phrase(calibrated, gateway_levels):
+    """How many levels the calibration pinned, against the calibration gateway's own level set (profiled at its
+    start: it can differ by a level from a run's)."""
+    if not gateway_levels:
+        return f"each of {calibrated} levels of the calibration gateway"
+    if calibrated >= gateway_levels:
+        return f"each of the calibration gateway's {gateway_levels} levels"
+    return f"{calibrated} of the calibration gateway's {gateway_levels} levels"
+
+
+def notes(trace, calibration_frames, calibrated, gateway_levels, calibration_from=None):
+    """The report's notes; calibrated / gateway_levels: the levels the calibration pinned and the size of the
+    calibration gateway's level table (None when unknown: a report from before it was recorded)."""
+    source = f"; the calibration is taken from an earlier report, {calibration_from}" if calibration_from else ""
     return [
         "frames within deadline: frames whose outcome is ok over frames offered (arrived) in the span; late, "
         "dropped and failed frames are misses. Frames arriving during the 2-s warm-up before the trace and "
@@ -39,6 +47,10 @@ def notes(trace, calibration_frames, calibrated, levels):
         "mean accuracy: the manifest's 10k test-set top-1 of the level that served each frame, weighted by "
         "frames (not the shipped sample's sampleTop1, 1-2.7 points higher); stream accuracy: correct / items "
         "on the labelled sample the camera replays",
+        "contention: every process a run needs (CPU hogs, memory hogs, co-runners) is started and initialised "
+        "before its gateway starts (a memory hog's array allocated and swept once, a co-runner's first batch run) "
+        "and paused; at phase boundaries the harness releases (SIGCONT) and pauses (SIGSTOP) them, so an onset is "
+        "the moment the contending work begins, not a process start",
         "reaction per onset (contention grows or the deadline tightens): move = onset to the first frame served on "
         "another level than the last one before the onset (the first decision that moves, plus at most a frame); "
         "back = onset to the start of the first 1-s window (0.1-s steps) whose frames are all within deadline "
@@ -46,10 +58,12 @@ def notes(trace, calibration_frames, calibrated, levels):
         "requirement changes: the harness rewrites the camera's configuration (fps, deadlineMs) and the runtime's "
         "targetLatencyMs at the phase start; FileInstall applies them within its 1-s poll",
         f"oracle (calibrated, not run): per phase the most accurate level whose p99 frame latency is within the "
-        f"phase's deadline, measured in a calibration run of the gateway: each of {calibrated} of the {levels} "
-        f"levels pinned in turn for {calibration_frames} frames of {trace['itemsPerFrame']} items (camera at "
-        "10 fps, so frames do not wait) while each phase's contention runs; its share within deadline is that "
-        "level's calibrated share, its frames the phase's seconds times fps",
+        f"phase's deadline, measured in a calibration run of the gateway (levels are profiled at each gateway "
+        f"start, so its set can differ by a level from a run's): "
+        f"{calibrated_levels_phrase(calibrated, gateway_levels)} pinned in turn for {calibration_frames} frames of "
+        f"{trace['itemsPerFrame']} items (camera at 10 fps, so frames do not wait) while each phase's contention "
+        f"runs; its share within deadline is that level's calibrated share, its frames the phase's seconds times "
+        f"fps{source}",
         f"every run has the accuracy floor {trace['accuracyFloor']:g} % (static runs pin a level)",
     ]
 
@@ -93,17 +107,38 @@ def write_markdown(path, trace, scale, rows, plot_name, notes_list):
 
 
 def write_json(path, trace, scale, rows, runs, levels, calibration):
+    """calibration: harness.calibrate's record (latencies, the calibration gateway's levels, the levels calibrated,
+    frames per level; `from` when taken from an earlier report)."""
     extra = {r["name"]: r for r in runs}
     out = []
     for row in rows:
         run = extra.get(row["name"], {})
-        out.append(dict(row, changes=run.get("changes", []), windows=run.get("windows", [])))
+        entry = dict(row, changes=run.get("changes", []), windows=run.get("windows", []))
+        if run.get("policyConfig"):
+            entry["policyConfig"] = run["policyConfig"]
+        out.append(entry)
+    doc = {"trace": trace, "scale": scale, "levels": levels, "calibration": calibration["latencies"],
+           "calibrationLevels": calibration.get("levels"), "calibratedLevels": calibration.get("calibrated"),
+           "calibrationFrames": calibration.get("frames"), "runs": out}
+    if calibration.get("from"):
+        doc["calibrationFrom"] = calibration["from"]
     with open(path, "w") as f:
-        json.dump({"trace": trace, "scale": scale, "levels": levels, "calibration": calibration, "runs": out},
-                  f, indent=1)
+        json.dump(doc, f, indent=1)
+
+
+def level_axis(runs, top1):
+    """Every level any run's table has, least accurate first (a run's level set can differ by a level)."""
+    latency = {}
+    for run in runs:
+        for level in run.get("levels") or []:
+            latency.setdefault(level["id"], level.get("latencyMs") or 0.0)
+    return sorted(latency, key=lambda lid: (top1.get(lid, 0.0), latency[lid]))
 
 
 def plot(path, trace, scale, runs, rows, level_ids):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
     index = {lid: i for i, lid in enumerate(level_ids)}
     sched = tr.schedule(trace, scale)
     fig, axes = plt.subplots(len(runs), 1, figsize=(12, 2.3 * len(runs) + 0.6), sharex=True, squeeze=False)

@@ -1,15 +1,26 @@
 """Unit tests of the experiment's pure parts on synthetic data (no gateway):
 /usr/bin/python3 -m unittest discover -s experiment -p 'test_*.py'"""
+import contextlib
+import importlib.util
+import io
 import json
 import os
+import shutil
+import signal
+import subprocess
+import sys
 import tempfile
+import time
 import unittest
+from unittest import mock
 
 import analysis
 import contention
 import frames as fr
 import harness
 import oracle
+import report
+import run
 import traces as tr
 
 TOP1 = {"small": 87.0, "mid": 90.0, "big": 92.0}
@@ -120,6 +131,17 @@ class TraceTest(unittest.TestCase):
         self.assertEqual([(5.0, "memHogs=1,coRunner=1"), (10.0, "deadline")],
                          [(o["t"], o["cause"]) for o in tr.onsets(t, 0.5)])
 
+    def test_max_counts_are_per_kind_over_all_phases(self):
+        t = tr.normalise({"fps": 20, "phases": [
+            {"name": "a", "seconds": 5}, {"name": "b", "seconds": 5, "cpuHogs": 2},
+            {"name": "c", "seconds": 5, "memHogs": 1, "coRunner": 1},
+            {"name": "d", "seconds": 5, "memHogs": 3, "onSeconds": 1, "offSeconds": 1}]})
+        self.assertEqual({"cpuHogs": 2, "memHogs": 3, "coRunner": 1}, tr.max_counts(t["phases"]))
+        self.assertEqual({"cpuHogs": 0, "memHogs": 0, "coRunner": 0}, tr.max_counts([{"name": "idle"}]))
+        self.assertEqual({"cpuHogs": 2, "memHogs": 1, "coRunner": 1},
+                         tr.max_counts(oracle.conditions(tr.normalise({"phases": [
+                             {"seconds": 1, "cpuHogs": 2}, {"seconds": 1, "memHogs": 1, "coRunner": 1}]}))))
+
     def test_bad_traces_are_refused_clearly(self):
         for bad in ({}, {"phases": []}, {"phases": [{"seconds": -1}]}, {"phases": [{"seconds": 1, "cpuHogs": 99}]},
                     {"phases": [{"seconds": 1, "fps": "x"}]}, {"phases": [5]},
@@ -200,6 +222,252 @@ class ContentionTest(unittest.TestCase):
                         f.write(value + "\n")
             self.assertEqual(32 << 20, contention.last_level_cache_bytes(d))
             self.assertIsNone(contention.last_level_cache_bytes(os.path.join(d, "none")))
+
+
+class FakeProcess:
+    """A Popen stand-in whose stdout pipe already holds `ready`."""
+
+    def __init__(self, pid, args, stdout=None, **_):
+        self.pid, self.args, self.returncode, self.killed = pid, args, None, False
+        self.stdout = None
+        if stdout == subprocess.PIPE:
+            r, w = os.pipe()
+            os.write(w, b"starting\nready\n")
+            os.close(w)
+            self.stdout = os.fdopen(r, "rb")
+
+    def poll(self):
+        return self.returncode
+
+    def kill(self):
+        self.killed, self.returncode = True, -9
+
+    def wait(self, timeout=None):
+        return self.returncode
+
+
+class FakeSystem:
+    """Fake Popen and os.kill: the processes started and the signals sent, in order."""
+
+    def __init__(self):
+        self.procs, self.signals = [], []
+
+    def popen(self, args, **kwargs):
+        p = FakeProcess(100 + len(self.procs), args, **kwargs)
+        self.procs.append(p)
+        return p
+
+    def kill(self, pid, sig):
+        self.signals.append((pid, sig))
+
+    def take(self):
+        out, self.signals = self.signals, []
+        return out
+
+
+class ContentionProcessesTest(unittest.TestCase):
+    def test_prepare_starts_the_most_needed_and_pauses_them_and_apply_signals_only_changes(self):
+        fake = FakeSystem()
+        others = contention.Contention({}, "/models", popen=fake.popen, kill=fake.kill)
+        others.prepare({"cpuHogs": 2, "memHogs": 1, "coRunner": 0})
+        self.assertEqual(3, len(fake.procs))
+        self.assertEqual(["-c", "-c", "memhog"], [p.args[1] if p.args[1] == "-c" else p.args[2] for p in fake.procs])
+        self.assertTrue(all(p.stdout.closed for p in fake.procs))
+        self.assertEqual([(100, signal.SIGSTOP), (101, signal.SIGSTOP), (102, signal.SIGSTOP)], fake.take())
+        others.apply({"cpuHogs": 1, "memHogs": 0, "coRunner": 0})
+        self.assertEqual([(100, signal.SIGCONT)], fake.take())
+        others.apply({"cpuHogs": 1})
+        self.assertEqual([], fake.take())
+        others.apply({"cpuHogs": 2, "memHogs": 1})
+        self.assertEqual([(101, signal.SIGCONT), (102, signal.SIGCONT)], fake.take())
+        others.apply({"cpuHogs": 0, "memHogs": 1})
+        self.assertEqual([(100, signal.SIGSTOP), (101, signal.SIGSTOP)], fake.take())
+        self.assertEqual(3, len(fake.procs))
+        others.stop()
+        self.assertTrue(all(p.killed for p in fake.procs))
+
+    def test_apply_without_prepare_starts_processes_running(self):
+        fake = FakeSystem()
+        pool = contention.ProcessPool("CPU hog", lambda: ["hog"], fake.popen, fake.kill)
+        pool.set(2)
+        self.assertEqual(2, len(fake.procs))
+        self.assertEqual([], fake.take())
+        pool.set(1)
+        self.assertEqual([(101, signal.SIGSTOP)], fake.take())
+        pool.set(3)
+        self.assertEqual(3, len(fake.procs))
+        self.assertEqual([(101, signal.SIGCONT)], fake.take())
+
+    def test_a_process_that_died_during_the_run_is_an_error_naming_its_kind(self):
+        fake = FakeSystem()
+        pool = contention.ProcessPool("memory hog", lambda: ["hog"], fake.popen, fake.kill)
+        pool.prepare(2)
+        pool.set(1)
+        fake.procs[1].returncode = -11
+        with self.assertRaisesRegex(RuntimeError, r"memory hog process 2 \(pid 101\) exited unexpectedly"):
+            pool.set(1)
+
+    @staticmethod
+    def state(pid):
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+
+    def await_state(self, pid, wanted):
+        for _ in range(500):
+            if (self.state(pid) == "T") == wanted:
+                return True
+            time.sleep(0.01)
+        return False
+
+    def test_real_processes_wait_for_ready_then_stop_and_continue(self):
+        pool = contention.ProcessPool("CPU hog", lambda: [sys.executable, "-c", contention.CPU_HOG])
+        try:
+            pool.prepare(1)
+            pid = pool.procs[0].pid
+            self.assertTrue(self.await_state(pid, True), "paused after prepare")
+            pool.set(1)
+            self.assertTrue(self.await_state(pid, False), "running once released")
+            pool.set(0)
+            self.assertTrue(self.await_state(pid, True), "paused again")
+        finally:
+            pool.stop()
+        self.assertEqual([], pool.procs)
+
+    @unittest.skipUnless(importlib.util.find_spec("numpy"), "the memory hog needs numpy")
+    def test_memory_hog_says_ready_after_its_first_sweep(self):
+        pool = contention.ProcessPool("memory hog", lambda: [sys.executable, contention.__file__, "memhog", "8"])
+        try:
+            pool.prepare(1)
+            self.assertIsNone(pool.procs[0].poll())
+        finally:
+            pool.stop()
+
+    def test_a_process_exiting_or_silent_before_ready_is_an_error_naming_its_kind(self):
+        pool = contention.ProcessPool("co-runner", lambda: [sys.executable, "-c", "import sys; sys.exit(3)"])
+        try:
+            with self.assertRaisesRegex(RuntimeError, r"co-runner process \(pid \d+\) exited before it was ready "
+                                                      r"\(status 3\)"):
+                pool.prepare(1)
+        finally:
+            pool.stop()
+        pool = contention.ProcessPool("memory hog", lambda: [sys.executable, "-c", "import time; time.sleep(60)"])
+        try:
+            with self.assertRaisesRegex(RuntimeError, "1 memory hog process\\(es\\) not ready within 0.2 s"):
+                pool.prepare(1, timeout=0.2)
+        finally:
+            pool.stop()
+
+
+class PolicyVariantsTest(unittest.TestCase):
+    def test_variants_parse_in_order_and_the_same_policy_may_repeat(self):
+        self.assertEqual([("slack-fit", None), ("slack-fit", {"margin": "0.85", "upDwellMs": "500"}),
+                          ("paper-step", {"stepUp": "true"}), ("alert", None)],
+                         run.parse_policies(" slack-fit, slack-fit:margin=0.85; upDwellMs = 500 ,"
+                                            "paper-step:stepUp=true,,alert"))
+        self.assertEqual([("slack-fit", {"margin": "0.8"}), ("slack-fit", {"margin": "0.9"})],
+                         run.parse_policies("slack-fit:margin=0.8,slack-fit:margin=0.9"))
+
+    def test_bad_variants_are_refused(self):
+        for bad, why in (("slack-fit:", "not key=value"), ("slack-fit:margin", "not key=value"),
+                         ("slack-fit:margin=", "not key=value"), ("slack-fit:=1", "not key=value"),
+                         ("slack-fit:margin=0.8 5", "not key=value"), ("slack-fit:margin=$(rm -rf x)", "not key"),
+                         ("slack-fit:margin=1\nfoo=2", "not key=value"), ("slack-fit:9x=1", "not key=value"),
+                         ("slack-fit:margin=0.8;margin=0.9", "sets margin twice"),
+                         ("slack-fit:margin=1,upDwellMs=5", "not a policy name"),
+                         ("slack-fit,slack-fit", "twice"), ("slack-fit:a=1,slack-fit:a=1", "twice"),
+                         ("Slack Fit", "not a policy name"), ("other:a=1", "no known configuration PID")):
+            with self.assertRaisesRegex(ValueError, why, msg=bad):
+                run.parse_policies(bad)
+
+    def test_a_bad_variant_is_an_argparse_error(self):
+        err = io.StringIO()
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+        try:
+            with mock.patch.object(sys, "argv", ["run.py", "--policies", "slack-fit:margin"]), \
+                    contextlib.redirect_stderr(err), self.assertRaises(SystemExit) as exit_:
+                run.main()
+        finally:
+            for s, h in handlers.items():
+                signal.signal(s, h)
+        self.assertEqual(2, exit_.exception.code)
+        self.assertIn("is not key=value", err.getvalue())
+
+    def test_run_names_carry_the_variant(self):
+        self.assertEqual("managed: slack-fit (margin=0.85, upDwellMs=500)",
+                         run.run_name("managed", "slack-fit", {"margin": "0.85", "upDwellMs": "500"}))
+        self.assertEqual("baseline: paper-step", run.run_name("baseline", "paper-step", None))
+
+    def test_the_variant_is_written_to_the_policy_configuration_of_the_run(self):
+        t = tr.normalise({"fps": 20, "itemsPerFrame": 4, "phases": [{"seconds": 1}]})
+        work = harness.scratch_dir(t, "slack-fit", None, (), {"margin": "0.85", "upDwellMs": "500"})
+        try:
+            with open(os.path.join(work, "runtime-config", "io.dynofa.policy.slackfit.cfg")) as f:
+                self.assertEqual("margin = 0.85\nupDwellMs = 500\n", f.read())
+            with open(os.path.join(work, "runtime-config", "io.dynofa.runtime.cfg")) as f:
+                self.assertIn("policy = slack-fit\n", f.read())
+        finally:
+            shutil.rmtree(work)
+
+
+class CalibrationFromTest(unittest.TestCase):
+    TRACE = tr.normalise({"name": "frames", "fps": 20, "itemsPerFrame": 4, "phases": [{"seconds": 1}]})
+    RECORD = {"latencies": {"idle": {"small": [2.0, 3.0], "big": [30.0, 31.0, 33.0]}},
+              "levels": [{"id": "small", "latencyMs": 2.0}, {"id": "mid", "latencyMs": 9.0},
+                         {"id": "big", "latencyMs": 30.0}], "calibrated": ["small", "big"], "frames": 3}
+
+    def write(self, d, doc):
+        path = os.path.join(d, "experiment-x.json")
+        with open(path, "w") as f:
+            json.dump(doc, f)
+        return path
+
+    def test_a_report_round_trips_its_calibration(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "experiment-frames.json")
+            row = {"name": "managed: slack-fit (margin=0.8)", "kind": "managed"}
+            report.write_json(path, self.TRACE, 1.0, [row], [dict(row, policyConfig={"margin": "0.8"})], [],
+                              self.RECORD)
+            self.assertEqual(dict(self.RECORD, **{"from": path}), run.load_calibration(path, self.TRACE))
+            with open(path) as f:
+                self.assertEqual({"margin": "0.8"}, json.load(f)["runs"][0]["policyConfig"])
+
+    def test_another_traces_calibration_is_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = self.write(d, {"trace": {"name": "contention"}, "calibration": self.RECORD["latencies"]})
+            with self.assertRaisesRegex(ValueError, "of trace 'contention', this run's trace is 'frames'"):
+                run.load_calibration(path, self.TRACE)
+
+    def test_an_older_report_without_the_calibration_levels_still_loads(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = self.write(d, {"trace": {"name": "frames"}, "calibration": self.RECORD["latencies"]})
+            cal = run.load_calibration(path, self.TRACE)
+            self.assertEqual((None, ["small", "big"], 3), (cal["levels"], cal["calibrated"], cal["frames"]))
+
+    def test_malformed_reports_are_refused(self):
+        with tempfile.TemporaryDirectory() as d:
+            for doc in ([], {"trace": {"name": "frames"}}, {"trace": {"name": "frames"}, "calibration": {}},
+                        {"trace": {"name": "frames"}, "calibration": {"idle": {"big": ["x"]}}},
+                        {"trace": {"name": "frames"}, "calibration": {"idle": [1]}}):
+                with self.assertRaises(ValueError, msg=doc):
+                    run.load_calibration(self.write(d, doc), self.TRACE)
+            with self.assertRaisesRegex(ValueError, "--calibration-from"):
+                run.load_calibration(os.path.join(d, "missing.json"), self.TRACE)
+
+
+class ReportNotesTest(unittest.TestCase):
+    def oracle_note(self, calibrated, gateway_levels):
+        trace = tr.normalise({"fps": 20, "itemsPerFrame": 64, "phases": [{"seconds": 1}]})
+        return next(n for n in report.notes(trace, 12, calibrated, gateway_levels) if n.startswith("oracle"))
+
+    def test_the_calibrated_levels_are_counted_against_the_calibration_gateways_own_table(self):
+        self.assertIn("each of the calibration gateway's 15 levels pinned", self.oracle_note(15, 15))
+        self.assertIn(": 5 of the calibration gateway's 15 levels pinned", self.oracle_note(5, 15))
+        self.assertIn("each of 15 levels of the calibration gateway pinned", self.oracle_note(15, None))
+
+    def test_the_plot_axis_has_every_level_of_every_run(self):
+        runs = [{"levels": [{"id": "small", "latencyMs": 2}, {"id": "big", "latencyMs": 30}]},
+                {"levels": [{"id": "small", "latencyMs": 2}, {"id": "mid", "latencyMs": 9}]}, {}]
+        self.assertEqual(["small", "mid", "big"], report.level_axis(runs, TOP1))
 
 
 class FrameTailTest(unittest.TestCase):

@@ -97,6 +97,12 @@ def contention_at(phase, t_in_phase, scale):
     return counts
 
 
+def max_counts(phases):
+    """Per contention kind, the most processes any of these phases (or count dicts) runs at once: what a run has to
+    start before the trace (bursts only pause them)."""
+    return {k: max([int(p.get(k, 0)) for p in phases] + [0]) for k in CONTENTION_KEYS}
+
+
 def contention_key(counts):
     return ",".join(f"{k}={counts[k]}" for k in CONTENTION_KEYS if counts.get(k)) or "idle"
 
