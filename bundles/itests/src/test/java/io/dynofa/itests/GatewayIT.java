@@ -238,7 +238,8 @@ public abstract class GatewayIT {
         return await("monitor " + name).until(() -> monitorNamed(name), Optional::isPresent).orElseThrow().read();
     }
 
-    private Optional<Monitor> monitorNamed(String name) throws InvalidSyntaxException {
+    /** The monitor named {@code name} now, if one is registered. */
+    protected Optional<Monitor> monitorNamed(String name) throws InvalidSyntaxException {
         for (ServiceReference<Monitor> ref : context.getServiceReferences(Monitor.class, null)) {
             Monitor m = context.getService(ref);
             if (m != null && name.equals(m.name())) {

@@ -4,7 +4,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Told of every model run the manager makes. Called on the inference thread: implementations must
- * be lock-free, allocation-free and must not throw.
+ * be lock-free, allocation-free and must not throw. The manager calls the most specific method,
+ * {@link #inferred(String, String, String, long, long)}; each less specific one is what a listener of an
+ * older version implements, reached through the defaults.
  */
 @ConsumerType
 public interface InferenceListener {
@@ -25,5 +27,20 @@ public interface InferenceListener {
      */
     default void inferred(String backendId, String levelId, long latencyNanos, long profiledNanos) {
         inferred(levelId, latencyNanos, profiledNanos);
+    }
+
+    /**
+     * The same, naming the deployment whose request it was; the manager calls this one. The default forgets the
+     * deployment and calls {@link #inferred(String, String, long, long)}, so listeners written for 1.2 still work.
+     * A listener that keeps something per deployment must bound how many it keeps: the names come from
+     * configuration.
+     *
+     * @param deployment the deployment that ran the level ({@link io.dynofa.runtime.api.Deployments#PROPERTY} of
+     *     its services; {@link io.dynofa.runtime.api.Deployments#DEFAULT} for the single-deployment runtime)
+     * @since 1.3
+     */
+    default void inferred(String deployment, String backendId, String levelId, long latencyNanos,
+                          long profiledNanos) {
+        inferred(backendId, levelId, latencyNanos, profiledNanos);
     }
 }

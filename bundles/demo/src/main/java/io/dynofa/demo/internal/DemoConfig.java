@@ -1,13 +1,16 @@
 package io.dynofa.demo.internal;
 
 import io.dynofa.config.internal.FilePath;
+import io.dynofa.config.internal.NotBlank;
 import io.dynofa.config.internal.Range;
+import io.dynofa.runtime.api.Deployments;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Dynofa demo camera",
-    description = "Replays the Fashion-MNIST sample as a camera through the inference service: frames of"
-        + " itemsPerFrame images at fps, each with a deadline; counts misses and accuracy")
+    description = "Replays the Fashion-MNIST sample as a camera through the inference service of a deployment:"
+        + " frames of itemsPerFrame images at fps, each with a deadline; counts misses and accuracy. One camera per"
+        + " configuration: the singleton io.dynofa.demo and each factory configuration of io.dynofa.demo.camera")
 public @interface DemoConfig {
 
     @AttributeDefinition(description = "Run the camera; false keeps it off (the demo monitor reports why)")
@@ -48,4 +51,10 @@ public @interface DemoConfig {
 
     @AttributeDefinition(description = "Start over after the last image; false = stop after one pass")
     boolean loop() default true;
+
+    @AttributeDefinition(description = "The deployment whose inference service the camera sends to (the service"
+        + " property dynofa.deployment; a service without it counts as the deployment named default); the camera's"
+        + " frame metrics are that deployment's alone")
+    @NotBlank
+    String deployment() default Deployments.DEFAULT;
 }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The frame log: every frame as one JSON line, in the order frames end:
@@ -22,12 +24,16 @@ import java.nio.file.Path;
  * took the frame up to send it, null for a frame dropped while it waited; {@code deadlineMs} is null without a
  * deadline, {@code level} and {@code backend} null when not served, {@code reason} null for an {@code ok} frame.
  * The file is emptied when opened and grows to {@code maxBytes} at most: the line that would pass the bound is
- * not written, nor any after it, and {@link #problem()} says so. A file that cannot be written is a problem too;
- * the camera goes on either way. Thread-safe.
+ * not written, nor any after it, and {@link #problem()} says so. A file that cannot be written is a problem too,
+ * as is a file another camera's log has open (each camera needs its own); the camera goes on either way.
+ * Thread-safe.
  */
 final class FrameLog implements AutoCloseable {
     static final String UNWRITABLE = "demo.frame-log.unwritable";
     static final String FULL = "demo.frame-log.full";
+    static final String SHARED = "demo.frame-log.shared";
+    /** The files of the logs open now, of every camera. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final Logger LOG = System.getLogger(FrameLog.class.getName());
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
@@ -35,6 +41,7 @@ final class FrameLog implements AutoCloseable {
     private final long maxBytes;
     private final long originNanos;
     private Writer writer;
+    private Path claimed;
     private long written;
     private volatile Problem problem;
 
@@ -48,7 +55,13 @@ final class FrameLog implements AutoCloseable {
     static FrameLog open(String file, long maxBytes, long originNanos) {
         FrameLog log = new FrameLog(file, maxBytes, originNanos);
         try {
-            Path path = Path.of(file).toAbsolutePath();
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            if (!OPEN.add(path)) {
+                log.stop(SHARED, "the demo camera does not write its frame log " + file + ": another camera's frame"
+                    + " log is that file (give each camera its own frameLog)");
+                return log;
+            }
+            log.claimed = path;
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
@@ -92,8 +105,17 @@ final class FrameLog implements AutoCloseable {
         }
     }
 
+    /** Closes the file, which another camera's log may then open. */
     @Override
     public synchronized void close() {
+        closeWriter();
+        if (claimed != null) {
+            OPEN.remove(claimed);
+            claimed = null;
+        }
+    }
+
+    private void closeWriter() {
         if (writer != null) {
             try {
                 writer.close();
@@ -120,8 +142,8 @@ final class FrameLog implements AutoCloseable {
         return o;
     }
 
-    private void stop(String code, String text) {
-        close();
+    private synchronized void stop(String code, String text) {
+        closeWriter();
         problem = new Problem(null, code, file, text);
         LOG.log(Level.WARNING, text);
     }

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.dynofa.config.testing.TestBundle;
 import io.dynofa.monitor.api.Metrics;
+import io.dynofa.runtime.api.Deployments;
 import io.dynofa.runtime.api.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +33,8 @@ public class CameraReplayTest {
             (request, input) -> FakeInference.classified(request == 1 ? 5 : LABELS[request], "L" + request % 2));
         CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
-            demo.bindInference(inference);
-            demo.start();
-            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
+            demo.bindInference(inference, Map.of());
+            onePass(demo);
             Map<String, Double> metrics = demo.read();
             assertEquals(5.0, metrics.get("demo.frames"), 0);
             assertEquals(4.0, metrics.get("demo.correct"), 0);
@@ -52,18 +52,15 @@ public class CameraReplayTest {
 
     @Test
     public void dropsFramesOnceTheServiceIsUnbound() throws Exception {
-        FakeInference first = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "L"));
-        FakeInference second = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "L"));
+        FakeInference first = answering("L");
+        FakeInference second = answering("L");
         CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
-            demo.bindInference(first);
-            demo.bindInference(second);
+            demo.bindInference(first, Map.of());
+            demo.bindInference(second, Map.of());
             demo.unbindInference(first);
             demo.unbindInference(second);
-            demo.start();
-            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
+            onePass(demo);
             assertEquals(5.0, demo.read().get("demo.dropped"), 0);
             assertFalse(demo.read().containsKey("demo.accuracy"));
             assertTrue(first.inputs.isEmpty() && second.inputs.isEmpty());
@@ -73,18 +70,15 @@ public class CameraReplayTest {
     }
 
     @Test
-    public void aGreedyRebindKeepsTheNewServiceWhenTheOldOneLeaves() throws Exception {
-        FakeInference first = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "old"));
-        FakeInference second = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "new"));
+    public void theNextServiceTakesOverWhenTheOneInUseLeaves() throws Exception {
+        FakeInference first = answering("old");
+        FakeInference second = answering("new");
         CameraReplay demo = demo(config(sample(), 0, false, true));
         try {
-            demo.bindInference(first);
-            demo.bindInference(second);
+            demo.bindInference(first, Map.of());
+            demo.bindInference(second, Map.of());
             demo.unbindInference(first);
-            demo.start();
-            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
+            onePass(demo);
             assertEquals(5.0, demo.read().get("demo.level.new.frames"), 0);
             assertTrue(first.inputs.isEmpty());
         } finally {
@@ -120,12 +114,11 @@ public class CameraReplayTest {
 
     @Test
     public void aModifiedSampleFolderThatCannotBeLoadedKeepsTheCameraReplayingTheOldOne() throws Exception {
-        FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "L"));
+        FakeInference inference = answering("L");
         Path good = sample();
         CameraReplay demo = demo(config(good, 0, true, true));
         try {
-            demo.bindInference(inference);
+            demo.bindInference(inference, Map.of());
             demo.start();
             Path missing = tmp.getRoot().toPath().resolve("gone");
             demo.modified(config(missing, 0, true, true));
@@ -165,9 +158,8 @@ public class CameraReplayTest {
         properties.put("frameLog", log.toString());
         CameraReplay demo = demo(properties);
         try {
-            demo.bindInference(inference);
-            demo.start();
-            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
+            demo.bindInference(inference, Map.of());
+            onePass(demo);
             Map<String, Double> metrics = demo.read();
             assertEquals(3.0, metrics.get("demo.frames"), 0);
             assertEquals("the image labelled 0", 1.0, metrics.get("demo.items.correct"), 0);
@@ -190,21 +182,145 @@ public class CameraReplayTest {
 
     @Test
     public void aFrameLogThatCannotBeWrittenIsNamedAndTheCameraGoesOn() throws Exception {
-        FakeInference inference = new FakeInference(FakeInference.grey(28, 28),
-            (request, input) -> FakeInference.classified(0, "L"));
+        FakeInference inference = answering("L");
         Path notAFolder = tmp.newFile("plain").toPath();
         Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
         properties.put("frameLog", notAFolder.resolve("frames.jsonl").toString());
         CameraReplay demo = demo(properties);
         try {
-            demo.bindInference(inference);
-            demo.start();
-            CameraThreadTest.await("the camera off").until(() -> !demo.isRunning());
+            demo.bindInference(inference, Map.of());
+            onePass(demo);
             assertEquals(5.0, demo.read().get("demo.frames"), 0);
             assertEquals(List.of(FrameLog.UNWRITABLE + " " + notAFolder.resolve("frames.jsonl")), codesAndSubjects());
         } finally {
             demo.deactivate();
         }
+    }
+
+    @Test
+    public void aCameraOfADeploymentSendsToThatDeploymentsServiceAndReadsForItAlone() throws Exception {
+        FakeInference legacy = answering("legacy");
+        FakeInference other = answering("other");
+        FakeInference own = answering("own");
+        Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
+        properties.put("deployment", " camera-2 ");
+        CameraReplay demo = demo(properties);
+        try {
+            demo.bindInference(legacy, Map.of());
+            demo.bindInference(other, Map.of(Deployments.PROPERTY, "camera-3"));
+            demo.bindInference(own, Map.of(Deployments.PROPERTY, "camera-2"));
+            onePass(demo);
+            assertEquals(5.0, demo.read().get("demo.level.own.frames"), 0);
+            assertTrue(legacy.inputs.isEmpty() && other.inputs.isEmpty());
+            assertEquals("demo-camera-2", demo.name());
+            assertEquals(demo.read(), demo.read("camera-2"));
+            assertEquals(Map.of(), demo.read(Deployments.DEFAULT));
+            assertEquals(Map.of(), demo.read("camera-3"));
+            assertEquals(Map.of(), demo.read(null));
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void withoutTheDeploymentKeyTheCameraIsTheDefaultDeploymentsAsBefore() throws Exception {
+        FakeInference other = answering("other");
+        FakeInference legacy = answering("legacy");
+        CameraReplay demo = demo(config(sample(), 0, false, true));
+        try {
+            demo.bindInference(other, Map.of(Deployments.PROPERTY, "camera-2"));
+            demo.bindInference(legacy, Map.of());
+            onePass(demo);
+            assertEquals("a service without the property is the default one's", 5.0,
+                demo.read().get("demo.level.legacy.frames"), 0);
+            assertTrue(other.inputs.isEmpty());
+            assertEquals("demo", demo.name());
+            assertEquals(demo.read(), demo.read(Deployments.DEFAULT));
+            assertEquals(demo.read(), demo.read(null));
+            assertEquals(Map.of(), demo.read("camera-2"));
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void aModifiedDeploymentSwitchesTheServiceAndTheReadings() throws Exception {
+        FakeInference first = answering("first");
+        FakeInference second = answering("second");
+        Path sample = sample();
+        CameraReplay demo = demo(config(sample, 0, false, true));
+        try {
+            demo.bindInference(first, Map.of(Deployments.PROPERTY, Deployments.DEFAULT));
+            demo.bindInference(second, Map.of(Deployments.PROPERTY, "b"));
+            onePass(demo);
+            Map<String, Object> properties = new HashMap<>(config(sample, 0, false, true));
+            properties.put("deployment", "b");
+            demo.modified(properties);
+            CameraThreadTest.await("the second pass over").until(() -> !demo.isRunning());
+            assertEquals(5.0, demo.read("b").get("demo.level.first.frames"), 0);
+            assertEquals(5.0, demo.read("b").get("demo.level.second.frames"), 0);
+            assertEquals(Map.of(), demo.read(Deployments.DEFAULT));
+            assertEquals("demo-b", demo.name());
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void aBlankDeploymentKeepsTheOneInForceAndIsNamed() throws IOException {
+        Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
+        properties.put("deployment", "  ");
+        CameraReplay demo = demo(properties);
+        try {
+            assertEquals(List.of(Problem.CONFIG_REJECTED + " deployment"), codesAndSubjects());
+            assertEquals("demo", demo.name());
+        } finally {
+            demo.deactivate();
+        }
+    }
+
+    @Test
+    public void twoCamerasWithOneFrameLogFileLeaveItToTheFirstAndSaySo() throws Exception {
+        Path log = tmp.getRoot().toPath().resolve("frames.jsonl");
+        Map<String, Object> properties = new HashMap<>(config(sample(), 0, false, true));
+        properties.put("frameLog", log.toString());
+        CameraReplay first = demo(properties);
+        TestBundle otherBundle = new TestBundle();
+        CameraReplay second = new CameraReplay(otherBundle.context(), properties);
+        try {
+            assertEquals(List.of(), codesAndSubjects());
+            assertEquals(List.of(FrameLog.SHARED + " " + log), otherBundle.details().stream()
+                .map(p -> p.code() + " " + p.subject()).toList());
+        } finally {
+            second.deactivate();
+            first.deactivate();
+        }
+    }
+
+    @Test
+    public void aFactoryConfigurationsCameraIsNamedByItsDeploymentAndItsOffReasonByItsConfiguration() {
+        Map<String, Object> properties = new HashMap<>(config(tmp.getRoot().toPath(), 100, true, false));
+        properties.put("deployment", "camera-2");
+        properties.put("service.pid", DeploymentCamera.FACTORY_PID + "~camera-2");
+        DeploymentCamera camera = new DeploymentCamera(bundle.context(), properties);
+        try {
+            assertEquals("demo-camera-2", camera.name());
+            assertTrue(camera.unavailableReason().orElseThrow(),
+                camera.unavailableReason().orElseThrow().contains("enabled=false in io.dynofa.demo.camera~camera-2"));
+        } finally {
+            camera.deactivate();
+        }
+    }
+
+    /** A service answering every image with class 0 from level {@code levelId}. */
+    private static FakeInference answering(String levelId) {
+        return new FakeInference(FakeInference.grey(28, 28), (request, input) -> FakeInference.classified(0, levelId));
+    }
+
+    /** Starts a camera replaying one pass, and waits for the pass to end. */
+    private static void onePass(DemoCamera camera) {
+        camera.start();
+        CameraThreadTest.await("the camera off").until(() -> !camera.isRunning());
     }
 
     private CameraReplay demo(Map<String, Object> properties) {

@@ -77,4 +77,24 @@ public class FrameLogTest {
             assertEquals(FrameLog.UNWRITABLE, log.problem().code());
         }
     }
+
+    @Test
+    public void aFileAnotherLogHasOpenIsAProblemAndIsLeftAloneUntilThatLogCloses() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("frames.jsonl");
+        FrameLog first = FrameLog.open(file.toString(), 1 << 20, ORIGIN);
+        try (FrameLog second = FrameLog.open(tmp.getRoot() + "/./frames.jsonl", 1 << 20, ORIGIN)) {
+            first.append(FrameRecord.dropped(new Frame(0, ORIGIN, 0, 0, 1), -1, ORIGIN, "displaced"));
+            second.append(FrameRecord.dropped(new Frame(7, ORIGIN, 0, 0, 1), -1, ORIGIN, "displaced"));
+            assertEquals(FrameLog.SHARED, second.problem().code());
+            assertNull(first.problem());
+        } finally {
+            first.close();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("only the first log's frame: " + lines, 1, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"frame\":0,"));
+        try (FrameLog third = FrameLog.open(file.toString(), 1 << 20, ORIGIN)) {
+            assertNull("free once the first log closed", third.problem());
+        }
+    }
 }
