@@ -1,0 +1,122 @@
+package io.dynofa.arbiter.priority.internal;
+
+import io.dynofa.arbiter.api.Claim;
+import io.dynofa.policy.api.Level;
+import io.dynofa.policy.api.Slowdown;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * A claim made safe to compute with: every number usable, the proposal in range, the floor and the deadline turned
+ * into the levels it may be granted. Immutable.
+ */
+final class Contender {
+    private final String name;
+    private final int priority;
+    private final int proposed;
+    private final int lowest;
+    private final double budgetMs;
+    private final double[] top1;
+    private final double[] expectedMs;
+    private final double[] demand;
+    private final int[] options;
+
+    /**
+     * @param claim a claim with a name and at least one level
+     * @param margin the share of the deadline a level may use, at most 1 (not above 0: no level meets it)
+     */
+    Contender(Claim claim, double margin) {
+        int size = claim.levels().size();
+        name = claim.deployment();
+        priority = Math.max(1, claim.priority());
+        proposed = Math.max(0, Math.min(size - 1, claim.proposed()));
+        double slowdown = Slowdown.isUsable(claim.slowdown()) ? claim.slowdown() : 1;
+        double rate = claim.requestsPerSecond() > 0 && Double.isFinite(claim.requestsPerSecond())
+            ? claim.requestsPerSecond() : 0;
+        budgetMs = claim.deadlineMs() > 0 && margin > 0 ? claim.deadlineMs() * margin : Double.NaN;
+        top1 = new double[size];
+        expectedMs = new double[size];
+        demand = new double[size];
+        for (int i = 0; i < size; i++) {
+            Level level = claim.levels().get(i);
+            double latency = level.latencyMs() >= 0 && Double.isFinite(level.latencyMs())
+                ? level.latencyMs() : Double.POSITIVE_INFINITY;
+            top1[i] = Double.isFinite(level.top1()) ? level.top1() : 0;
+            expectedMs[i] = latency * slowdown;
+            demand[i] = rate == 0 ? 0 : rate * latency / 1000;
+        }
+        lowest = Math.min(proposed, floorLevel(claim.accuracyFloor()));
+        options = IntStream.rangeClosed(lowest, proposed)
+            .filter(i -> Double.isFinite(expectedMs[i]) && expectedMs[i] <= budgetMs).toArray();
+    }
+
+    /** The fastest level at the floor; 0 when the floor is not a number or no level reaches it. */
+    private int floorLevel(double accuracyFloor) {
+        for (int i = 0; i < top1.length; i++) {
+            if (top1[i] >= accuracyFloor) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    /** The proposal, clamped into the levels. */
+    int proposed() {
+        return proposed;
+    }
+
+    /** The lowest level it may be granted: the fastest at the floor, the proposal when that is lower. */
+    int lowest() {
+        return lowest;
+    }
+
+    /** The share of the deadline a level may take, ms; NaN when no level can meet it. */
+    double budgetMs() {
+        return budgetMs;
+    }
+
+    /**
+     * The levels it may be granted when every deadline is kept, ascending: those from {@link #lowest()} to
+     * {@link #proposed()} whose expected latency is within the budget; empty when none is.
+     */
+    int[] options() {
+        return options.clone();
+    }
+
+    int optionCount() {
+        return options.length;
+    }
+
+    int option(int position) {
+        return options[position];
+    }
+
+    /** The level's priority-weighted top-1. */
+    double value(int level) {
+        return priority * top1[level];
+    }
+
+    /** The processor time per second the level takes at the measured rate, in cores (0 when the rate is unknown). */
+    double demand(int level) {
+        return demand[level];
+    }
+
+    /** The level's profiled latency times the slowdown, ms (infinite when its latency is unusable). */
+    double expectedMs(int level) {
+        return expectedMs[level];
+    }
+
+    @Override
+    public String toString() {
+        return name + " (priority " + priority + ", proposed " + proposed + ", options " + Arrays.toString(options)
+            + ")";
+    }
+}

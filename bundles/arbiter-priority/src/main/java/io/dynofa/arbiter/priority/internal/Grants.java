@@ -1,0 +1,106 @@
+package io.dynofa.arbiter.priority.internal;
+
+/**
+ * Grant vectors of a {@link Contest}: one level per contender, in the contest's keep order. What a vector is
+ * worth, what it demands, and which of two is better.
+ */
+final class Grants {
+    /** Priority-weighted accuracies closer than this are equal (sums of a few hundred percent points). */
+    static final double VALUE_TOLERANCE = 1e-6;
+
+    private Grants() {
+    }
+
+    /** The sum of the contenders' priority-weighted top-1 at {@code grants}. */
+    static double value(Contest contest, int[] grants) {
+        double sum = 0;
+        for (int i = 0; i < grants.length; i++) {
+            sum += contest.get(i).value(grants[i]);
+        }
+        return sum;
+    }
+
+    /** The processor time per second {@code grants} take together, in cores, summed in keep order. */
+    static double demand(Contest contest, int[] grants) {
+        double sum = 0;
+        for (int i = 0; i < grants.length; i++) {
+            sum += contest.get(i).demand(grants[i]);
+        }
+        return sum;
+    }
+
+    /** Whether {@code grants} fit the cores (every level is one of its contender's options). */
+    static boolean fits(Contest contest, int[] grants) {
+        return demand(contest, grants) <= contest.cores();
+    }
+
+    /** How many levels {@code grants} step down from the proposals in total. */
+    static int stepsDown(Contest contest, int[] grants) {
+        int steps = 0;
+        for (int i = 0; i < grants.length; i++) {
+            steps += contest.get(i).proposed() - grants[i];
+        }
+        return steps;
+    }
+
+    /** The proposals as a vector. */
+    static int[] proposals(Contest contest) {
+        int[] grants = new int[contest.size()];
+        for (int i = 0; i < grants.length; i++) {
+            grants[i] = contest.get(i).proposed();
+        }
+        return grants;
+    }
+
+    /** Each contender at its highest option: every proposal stepped down only as far as its deadline needs. */
+    static int[] highestOptions(Contest contest) {
+        int[] highest = new int[contest.size()];
+        for (int i = 0; i < highest.length; i++) {
+            Contender c = contest.get(i);
+            highest[i] = c.option(c.optionCount() - 1);
+        }
+        return highest;
+    }
+
+    /** Each contender at its least demanding option (the lowest of equals); null when one has no option. */
+    static int[] leastDemanding(Contest contest) {
+        int[] grants = new int[contest.size()];
+        for (int i = 0; i < grants.length; i++) {
+            Contender c = contest.get(i);
+            if (c.optionCount() == 0) {
+                return null;
+            }
+            int least = c.option(0);
+            for (int option : c.options()) {
+                if (c.demand(option) < c.demand(least)) {
+                    least = option;
+                }
+            }
+            grants[i] = least;
+        }
+        return grants;
+    }
+
+    /**
+     * Positive when {@code a} is better than {@code b}, negative when worse, 0 when they are the same: the higher
+     * priority-weighted accuracy; on a tie, fewer levels stepped down in total; then the higher level for the
+     * contender first in keep order (higher priority, then name) where they differ.
+     */
+    static int compare(Contest contest, int[] a, int[] b) {
+        double valueA = value(contest, a);
+        double valueB = value(contest, b);
+        if (Math.abs(valueA - valueB) > VALUE_TOLERANCE) {
+            return valueA > valueB ? 1 : -1;
+        }
+        int steps = Integer.compare(stepsDown(contest, b), stepsDown(contest, a));
+        if (steps != 0) {
+            return steps;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return Integer.compare(a[i], b[i]);
+            }
+        }
+        return 0;
+    }
+}
