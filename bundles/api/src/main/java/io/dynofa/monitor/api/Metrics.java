@@ -17,6 +17,14 @@ public final class Metrics {
     /** Mean of (measured / profiled latency of the level that ran) over the window; 1 = as profiled. */
     public static final String SLOWDOWN = "latency.slowdown";
     /**
+     * 95th percentile of (measured / profiled latency of the level that ran) over the window: the tail's slowdown,
+     * right in a window that mixes levels (each run against its own level's profile), where the p95 in
+     * milliseconds is not.
+     *
+     * @since 1.3
+     */
+    public static final String TAIL_SLOWDOWN = "latency.tail.slowdown";
+    /**
      * Prefix of the per-backend slowdown: {@code latency.slowdown.<backendId>} is {@link #SLOWDOWN} over
      * the runs of that backend alone (present only while the backend has run requests recently).
      *

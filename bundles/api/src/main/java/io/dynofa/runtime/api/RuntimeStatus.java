@@ -32,12 +32,19 @@ import java.util.Map;
  * @param problemDetails {@link #problems()} with their codes and subjects, in the same order; what tools read
  *                 (since 1.3)
  * @param keepWarmState {@link #keepWarm()} as a record; null when not reported (since 1.3)
+ * @param deployment the deployment this is the status of ({@link Deployments#PROPERTY}; since 1.4)
+ * @param priority the deployment's priority in arbitration, at least 1 (since 1.4)
+ * @param sharedSessions how many of the resident levels' sessions another deployment serves from too (since 1.4)
+ * @param arbitration what the gateway's arbiter last did to this deployment's proposal, for people (e.g.
+ *                 {@code "granted"}, {@code "stepped down from ofa-16 to ofa-13: ..."}); null when no arbiter
+ *                 decides (since 1.4)
  */
 public record RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
                             int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
                             long served, long failed, String lastDecision, List<String> problems,
                             Signals signals, String keepWarm, Map<String, Long> rejected,
-                            List<Problem> problemDetails, KeepWarmState keepWarmState) {
+                            List<Problem> problemDetails, KeepWarmState keepWarmState, String deployment,
+                            int priority, int sharedSessions, String arbitration) {
 
     /** Whether the runtime can serve requests. */
     public enum State { READY, LOADING, NOT_READY }
@@ -45,9 +52,21 @@ public record RuntimeStatus(State state, String familyId, String policy, String 
     public RuntimeStatus {
         problems = List.copyOf(problems);
         rejected = rejected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejected));
+        deployment = deployment == null ? Deployments.DEFAULT : deployment;
         problemDetails = problemDetails == null
             ? problems.stream().map(text -> new Problem(null, Problem.UNSPECIFIED, null, text)).toList()
             : List.copyOf(problemDetails);
+    }
+
+    /** A snapshot of the {@link Deployments#DEFAULT} deployment, before deployments (as of version 1.3). */
+    public RuntimeStatus(State state, String familyId, String policy, String backendId, String levelId,
+                         int levelIndex, boolean pinned, double targetMs, double accuracyFloor, long switches,
+                         long served, long failed, String lastDecision, List<String> problems,
+                         Signals signals, String keepWarm, Map<String, Long> rejected,
+                         List<Problem> problemDetails, KeepWarmState keepWarmState) {
+        this(state, familyId, policy, backendId, levelId, levelIndex, pinned, targetMs, accuracyFloor, switches,
+            served, failed, lastDecision, problems, signals, keepWarm, rejected, problemDetails, keepWarmState,
+            Deployments.DEFAULT, 1, 0, null);
     }
 
     /** A snapshot without {@link #problemDetails()} and {@link #keepWarmState()} (as of version 1.2). */

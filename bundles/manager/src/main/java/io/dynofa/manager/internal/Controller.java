@@ -49,12 +49,20 @@ final class Controller {
     private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
+        this(engine, settings, ModelSource.DIRECT, io.dynofa.runtime.api.Deployments.DEFAULT);
+    }
+
+    /**
+     * @param models where the levels' sessions come from (shared between deployments on a gateway)
+     * @param deployment the deployment's name, the one its monitors are read for
+     */
+    Controller(InferenceEngine engine, Settings settings, ModelSource models, String deployment) {
         this.residency = new Residency(engine);
-        this.reconciler = new Reconciler(residency);
+        this.reconciler = new Reconciler(residency, models);
         this.warmer = new LevelWarmer(engine, settings.keepWarm(),
             () -> signals().get(Metrics.CPU_LOAD, Double.NaN));
         this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),
-            warmer);
+            warmer, deployment);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(() -> decider.decide(this.settings, pinned), settings.decisionIntervalMs());
@@ -284,6 +292,11 @@ final class Controller {
     }
 
     /** The configuration's problems, logged once here. */
+    /** The resident levels' models, for counting the sessions shared with other deployments. */
+    List<io.dynofa.backend.api.LoadedModel> residentModels() {
+        return residency.models();
+    }
+
     void configProblems(List<Problem> problems) {
         configProblems = problems.stream().map(p -> p.from(Problem.RUNTIME)).toList();
         problems.forEach(p -> LOG.log(Level.WARNING, "configuration: " + p.text()));

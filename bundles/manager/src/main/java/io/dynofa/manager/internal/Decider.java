@@ -1,5 +1,6 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Monitor;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
@@ -33,8 +34,11 @@ final class Decider {
     private volatile List<Problem> problems = List.of();
     private long lastDecidedGeneration = -1;
 
+    private final String deployment;
+
     Decider(Residency residency, Selection selection, ServiceRegistry<Monitor> monitors, DecisionExecutor executor,
-            LevelWarmer warmer) {
+            LevelWarmer warmer, String deployment) {
+        this.deployment = deployment;
         this.residency = residency;
         this.selection = selection;
         this.monitors = monitors;
@@ -44,7 +48,7 @@ final class Decider {
 
     /** One decision under settings {@code s}, with {@code pin} held when it names an active level. */
     void decide(Settings s, String pin) {
-        Signals now = readMonitors();
+        Signals now = readMonitors(s);
         signals = now;
         ActiveSet set = residency.serving();
         if (set == null || holdPin(set, pin)) {
@@ -108,16 +112,23 @@ final class Decider {
         return true;
     }
 
-    private Signals readMonitors() {
+    /** Every usable monitor's readings for this deployment; a configured deadline stands for the frames' own. */
+    private Signals readMonitors(Settings s) {
         Map<String, Double> values = new HashMap<>();
         for (Monitor m : monitors.values()) {
             try {
                 if (m.unavailableReason().isEmpty()) {
-                    values.putAll(m.read());
+                    Map<String, Double> read = m.read(deployment);
+                    if (read != null) {
+                        values.putAll(read);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "monitor " + m.name() + " failed", e);
             }
+        }
+        if (s.deadlineMs() > 0) {
+            values.put(Metrics.FRAME_DEADLINE_MS, s.deadlineMs());
         }
         return new Signals(values, System.nanoTime());
     }

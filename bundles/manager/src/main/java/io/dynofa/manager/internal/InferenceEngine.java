@@ -15,6 +15,17 @@ import java.util.Map;
  * the only shared writes are the lease count and two counters.
  */
 final class InferenceEngine {
+    private final String deployment;
+
+    InferenceEngine() {
+        this(io.dynofa.runtime.api.Deployments.DEFAULT);
+    }
+
+    /** @param deployment the deployment whose runs listeners are told of */
+    InferenceEngine(String deployment) {
+        this.deployment = deployment;
+    }
+
     private static final InferenceListener[] NO_LISTENERS = new InferenceListener[0];
     private static final int ATTEMPTS = 3;
 
@@ -85,7 +96,7 @@ final class InferenceEngine {
         }
         for (InferenceListener listener : listeners) {
             try {
-                listener.inferred(set.backendId(), levelId, latency, level.profiledNanos());
+                listener.inferred(deployment, set.backendId(), levelId, latency, level.profiledNanos());
             } catch (RuntimeException ignored) {
                 // a faulty listener must never fail a request
             }

@@ -46,18 +46,21 @@ final class LevelLoader {
     private final double sampleTolerancePct;
     private final SampleChecks sampleChecks;
     private final LoaderThread thread;
+    private final ModelSource models;
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
-        this(warmupRuns, profileRuns, 1, limits, new SampleChecks(), new LoaderThread());
+        this(warmupRuns, profileRuns, 1, limits, new SampleChecks(), new LoaderThread(), ModelSource.DIRECT);
     }
 
     /**
      * @param profileBatch the items per request a level is timed at (1: the probe itself)
      * @param sampleChecks the files already seen passing the sample check (shared between loads)
      * @param thread where each level is loaded and checked (shared between loads; its owner closes it)
+     * @param models where the level files' sessions come from
      */
     LevelLoader(int warmupRuns, int profileRuns, int profileBatch, Limits limits, SampleChecks sampleChecks,
-                LoaderThread thread) {
+                LoaderThread thread, ModelSource models) {
+        this.models = models;
         this.profileBatch = Math.max(1, profileBatch);
         this.sampleChecks = sampleChecks;
         this.thread = thread;
@@ -237,7 +240,7 @@ final class LevelLoader {
                              LevelCheck check, BooleanSupplier abandoned) {
         LoadedModel model;
         try {
-            model = backend.load(family.id() + "/" + spec.id(), family.model(spec.id()));
+            model = models.load(backend, family.id() + "/" + spec.id(), family.model(spec.id()));
         } catch (IOException | BackendException | RuntimeException e) {
             return new Prepared(null, "refused: " + e.getMessage());
         }

@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The manager's configuration (PID {@value RuntimeManager#PID}): the only place its defaults and valid ranges are
+ * The manager's configuration (PID {@value RuntimeManager#PID}, and each deployment's, factory PID
+ * {@code io.dynofa.deployment}): the only place its defaults and valid ranges are
  * written. {@link io.dynofa.config.internal.ConfigReader} refuses a value outside its {@link Range} and keeps the
  * one in force.
  */
@@ -133,4 +134,18 @@ public @interface ManagerConfig {
         + "(0 to 600000)")
     @Range(min = 0, max = 600_000)
     long familyGraceMs() default 10000;
+
+    @AttributeDefinition(description = "The deployment's name (io.dynofa.deployment configurations only; empty = the"
+        + " file's or PID's name: io.dynofa.deployment-<name>.cfg). The io.dynofa.runtime deployment is 'default'")
+    String name() default "";
+
+    @AttributeDefinition(description = "The deployment's priority when deployments are arbitrated: a higher one"
+        + " keeps its level first (1 to 1000)")
+    @Range(min = 1, max = 1000)
+    int priority() default 1;
+
+    @AttributeDefinition(description = "The frames' deadline, milliseconds: 0 = the one the application's frames"
+        + " report (frame.deadline.ms), else the target (0 to 60000)")
+    @Range(min = 0, max = 60_000)
+    double deadlineMs() default 0;
 }

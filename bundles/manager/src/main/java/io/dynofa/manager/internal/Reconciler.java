@@ -38,8 +38,11 @@ final class Reconciler {
     /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
     private final Map<String, List<Problem>> loadProblems = new LinkedHashMap<>();
 
-    Reconciler(Residency residency) {
+    private final ModelSource models;
+
+    Reconciler(Residency residency, ModelSource models) {
         this.residency = residency;
+        this.models = models;
     }
 
     /**
@@ -107,8 +110,7 @@ final class Reconciler {
         try {
             LatencyProfile source = stored != null ? stored : measured.find(family, backend, s.profileBatch());
             LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.profileBatch(), s.limits(),
-                sampleChecks,
-                loaderThread);
+                sampleChecks, loaderThread, models);
             ActiveSet next = loader.load(family, backend, source, problems::add,
                 latencies -> measured.remember(family, backend, s.profileBatch(), latencies));
             next.startAt(Selection.initialLevel(next, s.targetMs()));

@@ -50,32 +50,47 @@ final class Renamed {
     }
 
     static DeviceBackend backend(DeviceBackend backend, String id) {
-        return new DeviceBackend() {
-            @Override
-            public String id() {
-                return id;
-            }
+        return new RenamedBackend(backend, id);
+    }
 
-            @Override
-            public String description() {
-                return backend.description();
-            }
+    /** The service {@code backend} stands for: itself, or the one it renames. */
+    static DeviceBackend original(DeviceBackend backend) {
+        return backend instanceof RenamedBackend renamed ? renamed.backend : backend;
+    }
 
-            @Override
-            public Optional<String> unavailableReason() {
-                return backend.unavailableReason();
-            }
+    private static final class RenamedBackend implements DeviceBackend {
+        private final DeviceBackend backend;
+        private final String id;
 
-            @Override
-            public LoadedModel load(String name, byte[] model) throws BackendException {
-                return backend.load(name, model);
-            }
+        RenamedBackend(DeviceBackend backend, String id) {
+            this.backend = backend;
+            this.id = id;
+        }
 
-            @Override
-            public String toString() {
-                return backend + " as '" + id + "'";
-            }
-        };
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String description() {
+            return backend.description();
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return backend.unavailableReason();
+        }
+
+        @Override
+        public LoadedModel load(String name, byte[] model) throws BackendException {
+            return backend.load(name, model);
+        }
+
+        @Override
+        public String toString() {
+            return backend + " as '" + id + "'";
+        }
     }
 
     static ModelFamily family(ModelFamily family, String id) {

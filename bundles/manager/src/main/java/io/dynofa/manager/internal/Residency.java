@@ -135,6 +135,22 @@ final class Residency {
         return byBackend.isEmpty() ? null : byBackend.values().iterator().next().set();
     }
 
+    /** The models of every resident set (and of the serving one). */
+    synchronized List<io.dynofa.backend.api.LoadedModel> models() {
+        List<io.dynofa.backend.api.LoadedModel> all = new ArrayList<>();
+        java.util.Set<ActiveSet> sets = new java.util.LinkedHashSet<>();
+        byBackend.values().forEach(r -> sets.add(r.set()));
+        if (engine.active() != null) {
+            sets.add(engine.active());
+        }
+        for (ActiveSet set : sets) {
+            for (int i = 0; i < set.size(); i++) {
+                all.add(set.level(i).model());
+            }
+        }
+        return all;
+    }
+
     /** Changes whenever a set is added, replaced or removed (policies reset then). */
     synchronized long generation() {
         return generation;

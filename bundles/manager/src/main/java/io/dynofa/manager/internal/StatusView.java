@@ -11,7 +11,13 @@ final class StatusView {
     private StatusView() {
     }
 
-    static RuntimeStatus of(InferenceEngine engine, Controller controller) {
+    /**
+     * @param deployment the deployment's name
+     * @param sharedSessions how many resident sessions another deployment uses too
+     * @param arbitration what the arbiter last did to the deployment's proposal, null when none decides
+     */
+    static RuntimeStatus of(InferenceEngine engine, Controller controller, String deployment, int sharedSessions,
+                            String arbitration) {
         ActiveSet set = engine.active();
         Settings s = controller.settings();
         List<Problem> problems = controller.problems();
@@ -22,6 +28,6 @@ final class StatusView {
             level == null ? -1 : level.level().index(), controller.pinned() != null, s.targetMs(), s.accuracyFloor(),
             controller.switches(), engine.served(), engine.failed(), controller.lastDecision(),
             problems.stream().map(Problem::text).toList(), controller.signals(), controller.keepWarm(), engine.rejected(),
-            problems, controller.keepWarmState());
+            problems, controller.keepWarmState(), deployment, s.priority(), sharedSessions, arbitration);
     }
 }

@@ -1,9 +1,13 @@
 package io.dynofa.reporter.internal;
 
 import io.dynofa.policy.api.Level;
+import io.dynofa.runtime.api.Deployments;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import io.dynofa.headless.internal.OrderlyExit;
@@ -26,8 +30,9 @@ public final class HeadlessReporter {
     private static final long PERIOD_MS = 1_000;
 
     private final ReportLoop loop;
-    private volatile RuntimeControl runtime;
-    private List<Level> lastLevels = List.of();
+    /** The bound deployments' controls by deployment name (the default deployment's name when unnamed). */
+    private final Map<String, RuntimeControl> runtimes = new ConcurrentSkipListMap<>();
+    private final Map<String, List<Level>> lastLevels = new HashMap<>();
 
     @Activate
     public HeadlessReporter(BundleContext context) {
@@ -53,32 +58,41 @@ public final class HeadlessReporter {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindRuntime(RuntimeControl control) {
-        runtime = control;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindRuntime(RuntimeControl control, Map<String, Object> properties) {
+        runtimes.put(deployment(properties), control);
     }
 
-    void unbindRuntime(RuntimeControl control) {
-        if (runtime == control) {
-            runtime = null;
-        }
+    void unbindRuntime(RuntimeControl control, Map<String, Object> properties) {
+        runtimes.remove(deployment(properties), control);
     }
 
+    /** One line per deployment, by name; one NOT_READY line while none is bound. */
     private String line(double seconds) {
-        RuntimeControl control = runtime;
-        RuntimeStatus status = control == null ? null : control.status();
-        if (control != null) {
-            logLevelsWhenChanged(control, status);
+        if (runtimes.isEmpty()) {
+            return StatusLine.of(seconds, null);
         }
-        return StatusLine.of(seconds, status);
+        StringBuilder lines = new StringBuilder();
+        runtimes.forEach((deployment, control) -> {
+            RuntimeStatus status = control.status();
+            logLevelsWhenChanged(deployment, control, status);
+            lines.append(lines.length() == 0 ? "" : System.lineSeparator()).append(StatusLine.of(seconds, status));
+        });
+        return lines.toString();
     }
 
-    private void logLevelsWhenChanged(RuntimeControl control, RuntimeStatus status) {
+    private void logLevelsWhenChanged(String deployment, RuntimeControl control, RuntimeStatus status) {
         List<Level> levels = control.levels();
-        if (!levels.isEmpty() && !levels.equals(lastLevels)) {
-            lastLevels = levels;
-            LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(status.familyId(), status.backendId(), levels));
+        if (!levels.isEmpty() && !levels.equals(lastLevels.get(deployment))) {
+            lastLevels.put(deployment, levels);
+            LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(status.familyId(), status.backendId(), levels)
+                + " (deployment " + deployment + ")");
         }
+    }
+
+    private static String deployment(Map<String, Object> properties) {
+        Object name = properties.get(Deployments.PROPERTY);
+        return name == null ? Deployments.DEFAULT : name.toString();
     }
 
 }

@@ -37,6 +37,7 @@ final class StatusLine {
         Signals signals = status == null ? Signals.empty() : status.signals();
         JsonObject line = new JsonObject();
         line.addProperty("t", rounded(seconds, 1));
+        line.addProperty("deployment", field(status, RuntimeStatus::deployment));
         line.addProperty("family", field(status, RuntimeStatus::familyId));
         line.addProperty("policy", field(status, RuntimeStatus::policy));
         line.addProperty("backend", field(status, RuntimeStatus::backendId));
@@ -63,6 +64,9 @@ final class StatusLine {
         line.addProperty("lastDecision", field(status, RuntimeStatus::lastDecision));
         line.add("keepWarmState", tree(field(status, RuntimeStatus::keepWarmState)));
         line.add("problemDetails", tree(field(status, RuntimeStatus::problemDetails)));
+        line.addProperty("priority", field(status, RuntimeStatus::priority));
+        line.addProperty("sharedSessions", field(status, RuntimeStatus::sharedSessions));
+        line.addProperty("arbitration", field(status, RuntimeStatus::arbitration));
         return LineJson.text(line);
     }
 

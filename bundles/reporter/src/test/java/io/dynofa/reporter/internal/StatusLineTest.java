@@ -31,7 +31,7 @@ public class StatusLineTest {
             1.0, 0, 3, 200, 6, "ofa-12 fits the target", List.of("a problem", "io.dynofa.monitor.cpu: \"x\" rejected"),
             new Signals(signals, 0), "warming ofa-11, ofa-13 every 10 ms", rejected);
 
-        assertEquals("{\"t\":1.0,\"family\":\"fmnist-ofa\",\"policy\":\"dynofa-step\",\"backend\":\"cpu\","
+        assertEquals("{\"t\":1.0,\"deployment\":\"default\",\"family\":\"fmnist-ofa\",\"policy\":\"dynofa-step\",\"backend\":\"cpu\","
             + "\"level\":\"ofa-12\",\"levelIndex\":5,\"latencyMeanMs\":0.412,\"latencyP95Ms\":0.5,\"targetMs\":1.0,"
             + "\"frames\":123,\"accuracy\":91.2,\"cpuLoad\":0.53,\"slowdown\":1.5,\"frameP95Ms\":0.61,"
             + "\"frameWindowP95Ms\":0.72,\"frameMissRate\":0.05,\"deadlineMs\":50.0,"
@@ -42,7 +42,7 @@ public class StatusLineTest {
             + "\"problemDetails\":[{\"source\":null,\"code\":\"unspecified\",\"subject\":null,"
             + "\"text\":\"a problem\"},"
             + "{\"source\":null,\"code\":\"unspecified\",\"subject\":null,"
-            + "\"text\":\"io.dynofa.monitor.cpu: \\\"x\\\" rejected\"}]}",
+            + "\"text\":\"io.dynofa.monitor.cpu: \\\"x\\\" rejected\"}],\"priority\":1,\"sharedSessions\":0,\"arbitration\":null}",
             StatusLine.of(1.0001, status));
     }
 
@@ -51,23 +51,26 @@ public class StatusLineTest {
         RuntimeStatus status = new RuntimeStatus(State.LOADING, null, null, null, null, -1, false, 2.5, 0, 0, 0, 1,
             "none yet", List.of(), new Signals(Map.of("demo.frames", Double.NaN), 0));
 
-        assertEquals("{\"t\":2.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
+        assertEquals("{\"t\":2.0,\"deployment\":\"default\","
+            + "\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":2.5,\"frames\":null,\"accuracy\":null,"
             + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,"
             + "\"frameWindowP95Ms\":null,\"frameMissRate\":null,\"deadlineMs\":null,\"state\":\"LOADING\",\"switches\":0,"
             + "\"failed\":1,\"keepWarm\":null,\"rejected\":{},\"problems\":[],\"lastDecision\":\"none yet\","
-            + "\"keepWarmState\":null,\"problemDetails\":[]}",
+            + "\"keepWarmState\":null,\"problemDetails\":[],\"priority\":1,\"sharedSessions\":0,\"arbitration\":null}",
             StatusLine.of(1.96, status));
     }
 
     @Test
     public void withoutARuntimeTheLineSaysNotReady() {
-        assertEquals("{\"t\":3.0,\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
+        assertEquals("{\"t\":3.0,\"deployment\":null,"
+            + "\"family\":null,\"policy\":null,\"backend\":null,\"level\":null,\"levelIndex\":null,"
             + "\"latencyMeanMs\":null,\"latencyP95Ms\":null,\"targetMs\":null,\"frames\":null,\"accuracy\":null,"
             + "\"cpuLoad\":null,\"slowdown\":null,\"frameP95Ms\":null,"
             + "\"frameWindowP95Ms\":null,\"frameMissRate\":null,\"deadlineMs\":null,\"state\":\"NOT_READY\",\"switches\":null,"
             + "\"failed\":null,\"keepWarm\":null,\"rejected\":null,\"problems\":null,\"lastDecision\":null,"
-            + "\"keepWarmState\":null,\"problemDetails\":null}",
+            + "\"keepWarmState\":null,\"problemDetails\":null,"
+            + "\"priority\":null,\"sharedSessions\":null,\"arbitration\":null}",
             StatusLine.of(3, null));
     }
 
@@ -83,7 +86,7 @@ public class StatusLineTest {
         assertTrue(line, line.endsWith(",\"lastDecision\":\"d\","
             + "\"keepWarmState\":{\"mode\":\"PAUSED\",\"pause\":\"PINNED\",\"levels\":[\"a\",\"c\"],\"intervalMs\":25},"
             + "\"problemDetails\":[{\"source\":\"io.dynofa.monitor.cpu\",\"code\":\"config.rejected\","
-            + "\"subject\":\"maxLoad\",\"text\":\"maxLoad rejected\"}]}"));
+            + "\"subject\":\"maxLoad\",\"text\":\"maxLoad rejected\"}],\"priority\":1,\"sharedSessions\":0,\"arbitration\":null}"));
         KeepWarmState warming = new KeepWarmState(KeepWarmState.Mode.WARMING, null, List.of("a"), 10);
         String warmingLine = StatusLine.of(1, withKeepWarm(status, warming));
         assertTrue(warmingLine, warmingLine.contains(

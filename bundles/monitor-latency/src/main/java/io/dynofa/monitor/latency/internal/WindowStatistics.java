@@ -13,7 +13,7 @@ final class WindowStatistics {
     private WindowStatistics() {
     }
 
-    /** Mean, p95, p99, count and (when known) slowdown; empty when the window holds no run. */
+    /** Mean, p95, p99, count and (when known) the mean and p95 slowdown; empty when the window holds no run. */
     static Map<String, Double> of(WindowSample sample) {
         long[] latencies = sample.latenciesNanos();
         int n = latencies.length;
@@ -26,7 +26,9 @@ final class WindowStatistics {
         metrics.put(Metrics.LATENCY_P95_MS, Stats.percentile(latencies, n, 0.95) / NANOS_PER_MILLI);
         metrics.put(Metrics.LATENCY_P99_MS, Stats.percentile(latencies, n, 0.99) / NANOS_PER_MILLI);
         if (sample.slowdowns().length > 0) {
-            metrics.put(Metrics.SLOWDOWN, Arrays.stream(sample.slowdowns()).average().orElseThrow());
+            double[] slowdowns = sample.slowdowns();
+            metrics.put(Metrics.SLOWDOWN, Arrays.stream(slowdowns).average().orElseThrow());
+            metrics.put(Metrics.TAIL_SLOWDOWN, Stats.percentile(slowdowns, slowdowns.length, 0.95));
         }
         return Map.copyOf(metrics);
     }

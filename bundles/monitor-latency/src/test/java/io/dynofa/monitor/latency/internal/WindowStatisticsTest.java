@@ -53,9 +53,21 @@ public class WindowStatisticsTest {
     }
 
     @Test
+    public void tailSlowdownIsTheNearestRankP95OfThePerRunSlowdowns() {
+        double[] slowdowns = new double[20];
+        for (int i = 0; i < 20; i++) {
+            slowdowns[i] = 20 - i;
+        }
+        Map<String, Double> m = WindowStatistics.of(new WindowSample(millis(20), slowdowns));
+        assertEquals(19.0, m.get(Metrics.TAIL_SLOWDOWN), 1e-9);
+        assertEquals(20.0, slowdowns[0], 0);
+    }
+
+    @Test
     public void slowdownIsMissingWhenNoRunHadAProfile() {
         Map<String, Double> m = WindowStatistics.of(new WindowSample(new long[] {1_000_000}, new double[0]));
         assertFalse(m.containsKey(Metrics.SLOWDOWN));
+        assertFalse(m.containsKey(Metrics.TAIL_SLOWDOWN));
         assertTrue(m.containsKey(Metrics.LATENCY_MEAN_MS));
     }
 

@@ -8,7 +8,8 @@ package io.dynofa.policy.slackfit.internal;
  * <ul>
  *   <li>{@link #failed} sets the ceiling for {@code holdNanos}; failing again at the same level while the
  *   ceiling holds, or within one hold after it expired, doubles the hold, up to {@link #MAX_DOUBLINGS} times.</li>
- *   <li>The ceiling lifts when its hold expires or when the runs' mean slowdown falls below
+ *   <li>The ceiling lifts when its hold expires or when the runs' slowdown (the same reading it failed at) falls
+ *   below
  *   {@link #RELEASE_RATIO} x the slowdown it failed at: the load eased, so the level may fit again.</li>
  * </ul>
  *
@@ -42,7 +43,7 @@ final class Ceiling {
         setAt = nowNanos;
     }
 
-    /** The lowest level a step up may not reach at {@code nowNanos}, given the runs' mean slowdown; {@link #NONE}. */
+    /** The lowest level a step up may not reach at {@code nowNanos}, given the runs' slowdown now; {@link #NONE}. */
     int at(double runSlowdown, long nowNanos) {
         if (level == NONE || nowNanos - setAt >= holdNanos || eased(runSlowdown)) {
             return NONE;

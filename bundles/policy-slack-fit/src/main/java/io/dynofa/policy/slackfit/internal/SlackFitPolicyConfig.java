@@ -40,8 +40,8 @@ public @interface SlackFitPolicyConfig {
     int maxUpLevels() default Tuning.DEFAULT_MAX_UP_LEVELS;
 
     @AttributeDefinition(description = "A level left by a step down stays out of a step up's reach this long,"
-        + " doubled (up to 8x) when it misses again, lifted early when the runs' mean slowdown falls below 0.75x"
-        + " the one it missed at, milliseconds (0 = never keep a level out; 0 to 3600000)")
+        + " doubled (up to 8x) when it misses again, lifted early when the runs' slowdown falls below 0.75x the one"
+        + " it missed at, milliseconds (0 = never keep a level out; 0 to 3600000)")
     @Range(min = 0, max = Range.HOUR_MS)
     long ceilingMs() default Tuning.DEFAULT_CEILING_MS;
 }

@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * the level in use.
  *
  * <ul>
- *   <li><b>Tail slowdown</b> {@code s}: the runs' p95 ({@code latency.p95.ms}) over the current level's profiled
- *   latency; without it, the frames' p95 ({@code frame.latency.p95.ms}) over it. Level {@code i} is estimated at
+ *   <li><b>Tail slowdown</b> {@code s}: the p95 of the runs' slowdowns ({@code latency.tail.slowdown}, each run
+ *   against its own level's profile); without it, the runs' p95 ({@code latency.p95.ms}) over the current level's
+ *   profiled latency; without that, the frames' p95 ({@code frame.latency.p95.ms}) over it. Level {@code i} is estimated at
  *   {@code profiled(i) x s} ({@link LevelFit#expectedMs}). No tail: stay, saying so.</li>
  *   <li><b>Budget</b>: deadline ({@code frame.deadline.ms}, else the target) x {@code margin}, minus the waiting the
  *   frame tail shows (frame p95 - run p95, when both are known).</li>
@@ -33,15 +34,15 @@ import java.util.function.LongSupplier;
  *   and the same slowdown does not step it down again. A step up recovers from contention in one decision, where
  *   one level at a time would take a dwell per level.</li>
  *   <li><b>Ceiling</b>: a level a step down left stays out of a step up's reach for {@code ceilingMs}, doubled when
- *   it misses again, until the runs' mean slowdown shows the load eased ({@link Ceiling}): the level below
+ *   it misses again, until the per-run slowdown (p95, else mean) shows the load eased ({@link Ceiling}): the level below
  *   shows headroom the level above does not have under the same load, and without the ceiling the rule would
  *   oscillate between the two.</li>
- *   <li><b>Settling</b>: for {@code settleMs} after a switch the window still holds runs of the previous level (the
- *   latency monitor keeps runs up to its {@code maxAgeMs}), so its p95, the frames' p95 and the miss rate are not
- *   read. Only the runs' mean slowdown ({@code latency.slowdown}: each run against its own level's profile, right
- *   in a mixed window) stands in for {@code s}, and it can only move the level down: a contention onset just
- *   after a switch is still seen at once, and a step down does not cascade on the previous level's slow runs
- *   (the mean is below the tail that chose the level).</li>
+ *   <li><b>Settling</b>: for {@code settleMs} after a switch the window still holds runs and frames of the previous
+ *   level (the latency monitor keeps runs up to its {@code maxAgeMs}), so the p95 in milliseconds, the frames'
+ *   waiting and the miss rate are not read. The per-run slowdowns are right in a mixed window: their p95 (else
+ *   their mean, {@code latency.slowdown}) stands in for {@code s}, and it can only move the level down, so a
+ *   contention onset just after a switch is still seen at once and the next decision can step further down when
+ *   the first step was not enough.</li>
  * </ul>
  *
  * <p>The only state is the {@link Ceiling}; everything else comes from the context. Decisions come from one
@@ -95,12 +96,14 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
     private Decision settling(PolicyContext c, TailSignals t, AccuracyFloor floor) {
         String settling = format("settling %.0f ms < %d ms after the switch", c.millisSinceSwitch(),
             tuning.settleMs());
-        if (Double.isNaN(t.runSlowdown())) {
+        double slowdown = t.perRunSlowdown();
+        if (Double.isNaN(slowdown)) {
             return withoutEstimate(c, floor, settling + ", no per-run slowdown");
         }
         double budget = t.deadlineMs() * tuning.margin();
-        String basis = format("%s: run slowdown %.2f, budget %.2f ms", settling, t.runSlowdown(), budget);
-        return fit(c, floor, new Estimate(t.runSlowdown(), budget, basis), t, false, false);
+        String basis = format("%s: run %s slowdown %.2f, budget %.2f ms", settling,
+            Double.isNaN(t.runTailSlowdown()) ? "mean" : "p95", slowdown, budget);
+        return fit(c, floor, new Estimate(slowdown, budget, basis), t, false, false);
     }
 
     private static Decision withoutEstimate(PolicyContext c, AccuracyFloor floor, String why) {
@@ -129,11 +132,11 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
                 return Decision.stay(format("frames missing at the lowest level %d; %s", lowest, fitting));
             }
             int down = Math.max(lowest, Math.min(fit, current - 1));
-            ceiling.failed(current, t.runSlowdown(), clock.getAsLong());
+            ceiling.failed(current, t.perRunSlowdown(), clock.getAsLong());
             return Decision.moveTo(down, format("frames missing: down to %d; %s", down, fitting));
         }
         if (fit < current) {
-            ceiling.failed(current, t.runSlowdown(), clock.getAsLong());
+            ceiling.failed(current, t.perRunSlowdown(), clock.getAsLong());
             return Decision.moveTo(fit, format("level %d est. %.2f ms over budget; %s", current,
                 e.ms(levels.get(current)), fitting));
         }
@@ -150,7 +153,7 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
         }
         List<Level> levels = c.levels();
         int current = c.current();
-        int ceilingLevel = ceiling.at(t.runSlowdown(), clock.getAsLong());
+        int ceilingLevel = ceiling.at(t.perRunSlowdown(), clock.getAsLong());
         int reach = Math.min(levels.size() - 1, Math.min(current + tuning.maxUpLevels(),
             ceilingLevel == Ceiling.NONE ? Integer.MAX_VALUE : ceilingLevel - 1));
         if (reach <= current) {

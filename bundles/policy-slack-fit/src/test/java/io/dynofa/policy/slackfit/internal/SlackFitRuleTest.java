@@ -137,7 +137,21 @@ public class SlackFitRuleTest {
 
     @Test
     public void settlingStillStepsDownOnTheRunsSlowdown() {
-        assertMove(0, rule.decide(context(1, Map.of(Metrics.SLOWDOWN, 2.0), 0, 100)), "run slowdown 2.00");
+        assertMove(0, rule.decide(context(1, Map.of(Metrics.SLOWDOWN, 2.0), 0, 100)), "run mean slowdown 2.00");
+    }
+
+    @Test
+    public void thePerRunTailSlowdownWinsOverTheMillisecondTail() {
+        assertStay(rule.decide(runTail(2, 1.7)), "level 2 est. 1.70 ms fits");
+        assertMove(0, rule.decide(context(2, Map.of(Metrics.LATENCY_P95_MS, 1.7, Metrics.TAIL_SLOWDOWN, 2.0), 0,
+            PolicyContexts.LONG_AGO_MS)), 
+            "level 2 est. 3.80 ms over budget; level 0 est. 1.60 ms fits (tail slowdown 2.00");
+    }
+
+    @Test
+    public void settlingGoesByThePerRunTailSlowdownWhenKnown() {
+        assertMove(0, rule.decide(context(1, Map.of(Metrics.SLOWDOWN, 1.0, Metrics.TAIL_SLOWDOWN, 2.0), 0, 100)),
+            "run p95 slowdown 2.00");
     }
 
     @Test

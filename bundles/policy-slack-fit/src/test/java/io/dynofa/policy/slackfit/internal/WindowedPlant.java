@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,15 +39,18 @@ final class WindowedPlant {
     }
 
     private final SlackFitRule rule;
+    private final boolean tailSlowdown;
     private final Deque<Run> window = new ArrayDeque<>();
     private final List<Integer> moves = new ArrayList<>();
     private int level;
     private long sinceSwitchMs = 60_000;
     private int runs;
 
-    WindowedPlant(SlackFitRule rule, int level) {
+    /** @param tailSlowdown whether the signals carry the per-run p95 slowdown, as the shipped latency monitor's do */
+    WindowedPlant(SlackFitRule rule, int level, boolean tailSlowdown) {
         this.rule = rule;
         this.level = level;
+        this.tailSlowdown = tailSlowdown;
     }
 
     int level() {
@@ -95,7 +99,7 @@ final class WindowedPlant {
         double[] sorted = window.stream().mapToDouble(Run::latencyMs).sorted().toArray();
         double p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
         long missed = Arrays.stream(sorted).filter(ms -> ms > DEADLINE_MS).count();
-        return new Signals(Map.of(
+        Map<String, Double> values = new HashMap<>(Map.of(
             Metrics.LATENCY_COUNT, (double) sorted.length,
             Metrics.LATENCY_MEAN_MS, Arrays.stream(sorted).average().orElseThrow(),
             Metrics.LATENCY_P95_MS, p95,
@@ -103,6 +107,11 @@ final class WindowedPlant {
             Metrics.FRAME_DEADLINE_MS, DEADLINE_MS,
             Metrics.FRAME_LATENCY_P95_MS, p95,
             Metrics.FRAME_COUNT, (double) sorted.length,
-            Metrics.FRAME_MISS_RATE, (double) missed / sorted.length), 0);
+            Metrics.FRAME_MISS_RATE, (double) missed / sorted.length));
+        if (tailSlowdown) {
+            double[] slowdowns = window.stream().mapToDouble(Run::slowdown).sorted().toArray();
+            values.put(Metrics.TAIL_SLOWDOWN, slowdowns[(int) Math.ceil(0.95 * slowdowns.length) - 1]);
+        }
+        return new Signals(values, 0);
     }
 }

@@ -1,0 +1,61 @@
+package io.dynofa.manager.internal;
+
+import io.dynofa.backend.api.BackendException;
+import io.dynofa.backend.api.LoadedModel;
+import io.dynofa.inference.api.Tensor;
+import io.dynofa.inference.api.TensorSpec;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One deployment's handle on a session {@link SharedModels} shares: runs go to the session; {@link #close()}
+ * gives the handle back once (the session closes with its last handle). A closed handle runs nothing.
+ */
+final class SharedModel implements LoadedModel {
+    private final LoadedModel session;
+    private final Runnable release;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    SharedModel(LoadedModel session, Runnable release) {
+        this.session = session;
+        this.release = release;
+    }
+
+    @Override
+    public String name() {
+        return session.name();
+    }
+
+    @Override
+    public Tensor run(Tensor input) throws BackendException {
+        if (!open.get()) {
+            throw new BackendException("model " + session.name() + " is closed");
+        }
+        return session.run(input);
+    }
+
+    @Override
+    public List<TensorSpec> inputs() {
+        return session.inputs();
+    }
+
+    @Override
+    public List<TensorSpec> outputs() {
+        return session.outputs();
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            release.run();
+        }
+    }
+
+    boolean isOpen() {
+        return open.get();
+    }
+
+    LoadedModel session() {
+        return session;
+    }
+}
