@@ -49,20 +49,22 @@ final class Controller {
     private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
-        this(engine, settings, ModelSource.DIRECT, io.dynofa.runtime.api.Deployments.DEFAULT);
+        this(engine, settings, ModelSource.DIRECT, io.dynofa.runtime.api.Deployments.DEFAULT, null);
     }
 
     /**
      * @param models where the levels' sessions come from (shared between deployments on a gateway)
      * @param deployment the deployment's name, the one its monitors are read for
+     * @param arbitration the gateway's arbitration between deployments, null for none
      */
-    Controller(InferenceEngine engine, Settings settings, ModelSource models, String deployment) {
+    Controller(InferenceEngine engine, Settings settings, ModelSource models, String deployment,
+               Arbitration arbitration) {
         this.residency = new Residency(engine);
         this.reconciler = new Reconciler(residency, models);
         this.warmer = new LevelWarmer(engine, settings.keepWarm(),
             () -> signals().get(Metrics.CPU_LOAD, Double.NaN));
         this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),
-            warmer, deployment);
+            warmer, deployment, arbitration, engine::served);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.thread = new ManagerThread(() -> decider.decide(this.settings, pinned), settings.decisionIntervalMs());
@@ -292,6 +294,11 @@ final class Controller {
     }
 
     /** The configuration's problems, logged once here. */
+    /** What the arbitration last did to the deployment's proposal; null when none decides. */
+    String arbitration() {
+        return decider.arbitration();
+    }
+
     /** The resident levels' models, for counting the sessions shared with other deployments. */
     List<io.dynofa.backend.api.LoadedModel> residentModels() {
         return residency.models();

@@ -1,5 +1,6 @@
 package io.dynofa.manager.internal;
 
+import io.dynofa.arbiter.api.Claim;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Monitor;
 import io.dynofa.monitor.api.Signals;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The periodic decision, on the manager thread: reads the monitors, holds a pinned level or asks the policy, and
@@ -35,10 +37,19 @@ final class Decider {
     private long lastDecidedGeneration = -1;
 
     private final String deployment;
+    private final Arbitration arbitration;
+    private final RequestRate rate;
+    private volatile String arbitrated;
 
+    /**
+     * @param arbitration the gateway's arbitration between deployments, null when there is none (tests)
+     * @param served the deployment's served requests so far (for the request rate a claim carries)
+     */
     Decider(Residency residency, Selection selection, ServiceRegistry<Monitor> monitors, DecisionExecutor executor,
-            LevelWarmer warmer, String deployment) {
+            LevelWarmer warmer, String deployment, Arbitration arbitration, LongSupplier served) {
         this.deployment = deployment;
+        this.arbitration = arbitration;
+        this.rate = new RequestRate(served);
         this.residency = residency;
         this.selection = selection;
         this.monitors = monitors;
@@ -68,14 +79,16 @@ final class Decider {
         }
         long generation = residency.generation();
         if (policy != lastPolicy || generation != lastDecidedGeneration) {
-            policy.reset();
+            resetFor(policy);
             lastPolicy = policy;
             lastDecidedGeneration = generation;
         }
         Decision decision;
         try {
-            decision = policy.decide(new PolicyContext(set.levels(), set.current(), s.targetMs(), s.accuracyFloor(),
-                now, System.nanoTime() - set.switchedAt(), set.backendId(), residency.backendLevels(s.backend())));
+            PolicyContext context = new PolicyContext(set.levels(), set.current(), s.targetMs(), s.accuracyFloor(),
+                now, System.nanoTime() - set.switchedAt(), set.backendId(), residency.backendLevels(s.backend()),
+                deployment);
+            decision = decideFor(policy, context);
         } catch (RuntimeException e) {
             lastDecision = "policy " + policy.name() + " failed: " + e;
             return;
@@ -84,6 +97,7 @@ final class Decider {
             lastDecision = "policy returned nothing";
             return;
         }
+        decision = arbitrated(s, set, now, decision);
         if (executor.apply(set, decision)) {
             switches.increment();
         }
@@ -110,6 +124,50 @@ final class Decider {
             switches.increment();
         }
         return true;
+    }
+
+    /**
+     * The policy's decision as the gateway's arbitration grants it: a proposal on the serving backend is a claim;
+     * a grant below it moves (or stays) there instead, saying why. A move to another backend is not arbitrated.
+     */
+    private Decision arbitrated(Settings s, ActiveSet set, Signals now, Decision decision) {
+        if (arbitration == null || (decision.backendId() != null && !decision.backendId().equals(set.backendId()))) {
+            arbitrated = null;
+            return decision;
+        }
+        int proposed = decision.isStay() ? set.current() : set.clamp(decision.level());
+        double deadline = now.get(Metrics.FRAME_DEADLINE_MS, s.targetMs());
+        Claim claim = new Claim(deployment, s.priority(), set.levels(), set.current(), proposed,
+            deadline > 0 ? deadline : s.targetMs(), rate.perSecond(now.nanoTime()),
+            now.get(Metrics.SLOWDOWN, Double.NaN), s.accuracyFloor());
+        Arbitration.Grant grant = arbitration.arbitrate(claim, now.get(Metrics.CPU_LOAD, Double.NaN));
+        arbitrated = grant.reason();
+        if (grant.level() >= proposed) {
+            return decision;
+        }
+        String why = decision.reason() + "; " + grant.reason();
+        return grant.level() == set.current() ? Decision.stay(why) : Decision.moveTo(grant.level(), why);
+    }
+
+    /** What the arbitration last did to this deployment's proposal; null when none decides. */
+    String arbitration() {
+        return arbitrated;
+    }
+
+    /**
+     * One policy service decides for every deployment that names it; the API promises it is never called
+     * concurrently with itself, so the deployments take turns (a decision takes microseconds).
+     */
+    private static Decision decideFor(SwitchingPolicy policy, PolicyContext context) {
+        synchronized (Renamed.original(policy)) {
+            return policy.decide(context);
+        }
+    }
+
+    private void resetFor(SwitchingPolicy policy) {
+        synchronized (Renamed.original(policy)) {
+            policy.reset(deployment);
+        }
     }
 
     /** Every usable monitor's readings for this deployment; a configured deadline stands for the frames' own. */

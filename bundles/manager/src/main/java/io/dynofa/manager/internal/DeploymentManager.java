@@ -23,13 +23,14 @@ public final class DeploymentManager extends ManagerComponent {
     private volatile DeploymentName name;
 
     @Activate
-    public DeploymentManager(BundleContext context, Map<String, Object> properties, @Reference SharedModels shared) {
-        this(context, properties, shared, DeploymentName.of(properties));
+    public DeploymentManager(BundleContext context, Map<String, Object> properties, @Reference SharedModels shared,
+                             @Reference Arbitration arbitration) {
+        this(context, properties, shared, arbitration, DeploymentName.of(properties));
     }
 
     private DeploymentManager(BundleContext context, Map<String, Object> properties, SharedModels shared,
-                              DeploymentName name) {
-        super(context, properties, shared, name);
+                              Arbitration arbitration, DeploymentName name) {
+        super(context, properties, shared, arbitration, name);
         this.name = name;
     }
 

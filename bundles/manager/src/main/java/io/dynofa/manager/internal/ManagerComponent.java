@@ -49,6 +49,7 @@ abstract class ManagerComponent implements InferenceService, RuntimeControl {
     private final Thread exitHook = new Thread(this::stopForExit, "dynofa-manager-exit");
     private final DeploymentServices services;
     private final SharedModels shared;
+    private final Arbitration arbitration;
     /** The configuration last read, in force for the values a modification cannot use. */
     private volatile ManagerConfig config;
 
@@ -60,18 +61,22 @@ abstract class ManagerComponent implements InferenceService, RuntimeControl {
      * @param name the deployment's name, or why the one configured was refused (then the problem is shown)
      */
     ManagerComponent(BundleContext context, Map<String, Object> properties, SharedModels shared,
-                     DeploymentName name) {
-        this(context, properties, shared, shared::load, name);
+                     Arbitration arbitration, DeploymentName name) {
+        this(context, properties, shared, shared::load, arbitration, name);
     }
 
-    /** @param shared the gateway's shared models, null when {@code models} are not shared (tests) */
+    /**
+     * @param shared the gateway's shared models, null when {@code models} are not shared (tests)
+     * @param arbitration the gateway's arbitration between deployments, null for none (tests)
+     */
     ManagerComponent(BundleContext context, Map<String, Object> properties, SharedModels shared, ModelSource models,
-                     DeploymentName name) {
+                     Arbitration arbitration, DeploymentName name) {
+        this.arbitration = arbitration;
         ConfigRead<ManagerConfig> read = READER.read(properties, null);
         config = read.config();
         this.shared = shared;
         engine = new InferenceEngine(name.name());
-        controller = new Controller(engine, Settings.of(config), models, name.name());
+        controller = new Controller(engine, Settings.of(config), models, name.name(), arbitration);
         controller.configProblems(withNameProblem(read.details(), name));
         admission = new Admission(engine, controller.settings().limits());
         Runtime.getRuntime().addShutdownHook(exitHook);
@@ -106,6 +111,9 @@ abstract class ManagerComponent implements InferenceService, RuntimeControl {
 
     void deactivate() {
         services.unregister();
+        if (arbitration != null) {
+            arbitration.withdraw(services.name());
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {
@@ -265,7 +273,7 @@ abstract class ManagerComponent implements InferenceService, RuntimeControl {
     @Override
     public RuntimeStatus status() {
         return StatusView.of(engine, controller, services.name(),
-            shared == null ? 0 : shared.sharedAmong(controller.residentModels()), null);
+            shared == null ? 0 : shared.sharedAmong(controller.residentModels()), controller.arbitration());
     }
 
     @Override

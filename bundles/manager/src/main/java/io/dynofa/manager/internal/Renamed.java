@@ -26,27 +26,47 @@ final class Renamed {
     }
 
     static SwitchingPolicy policy(SwitchingPolicy policy, String name) {
-        return new SwitchingPolicy() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new RenamedPolicy(policy, name);
+    }
 
-            @Override
-            public Decision decide(PolicyContext context) {
-                return policy.decide(context);
-            }
+    /** The service {@code policy} stands for: itself, or the one it renames. */
+    static SwitchingPolicy original(SwitchingPolicy policy) {
+        return policy instanceof RenamedPolicy renamed ? renamed.policy : policy;
+    }
 
-            @Override
-            public void reset() {
-                policy.reset();
-            }
+    private static final class RenamedPolicy implements SwitchingPolicy {
+        private final SwitchingPolicy policy;
+        private final String name;
 
-            @Override
-            public String toString() {
-                return policy + " as '" + name + "'";
-            }
-        };
+        RenamedPolicy(SwitchingPolicy policy, String name) {
+            this.policy = policy;
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Decision decide(PolicyContext context) {
+            return policy.decide(context);
+        }
+
+        @Override
+        public void reset() {
+            policy.reset();
+        }
+
+        @Override
+        public void reset(String deployment) {
+            policy.reset(deployment);
+        }
+
+        @Override
+        public String toString() {
+            return policy + " as '" + name + "'";
+        }
     }
 
     static DeviceBackend backend(DeviceBackend backend, String id) {

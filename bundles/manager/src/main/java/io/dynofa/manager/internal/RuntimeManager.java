@@ -21,13 +21,14 @@ public final class RuntimeManager extends ManagerComponent {
     private static final DeploymentName NAME = DeploymentName.fixed(Deployments.DEFAULT);
 
     @Activate
-    public RuntimeManager(BundleContext context, Map<String, Object> properties, @Reference SharedModels shared) {
-        super(context, properties, shared, NAME);
+    public RuntimeManager(BundleContext context, Map<String, Object> properties, @Reference SharedModels shared,
+                          @Reference Arbitration arbitration) {
+        super(context, properties, shared, arbitration, NAME);
     }
 
     /** Outside OSGi (tests): no services registered, each load its own session. */
     RuntimeManager(Map<String, Object> properties) {
-        super(null, properties, null, ModelSource.DIRECT, NAME);
+        super(null, properties, null, ModelSource.DIRECT, null, NAME);
     }
 
     @Modified

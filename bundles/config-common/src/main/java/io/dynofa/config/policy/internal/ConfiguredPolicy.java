@@ -11,11 +11,12 @@ import java.util.function.Function;
 /**
  * Base of a switching policy whose decisions come from a {@link Rule} made from its configuration (see
  * {@link ConfiguredComponent}): the DS component states its name, its configuration and how a rule is made, and
- * this class answers {@link #decide} and {@link #reset} with the rule in force. Only the policy bundles copy this
- * package in.
+ * this class answers {@link #decide} and {@link #reset} with the rule in force. Each deployment gets its own rule
+ * ({@link PolicyContext#deployment()}), so what one learns never steers another; a new configuration makes every
+ * deployment's rule anew. Only the policy bundles copy this package in.
  */
 public abstract class ConfiguredPolicy<A extends Annotation, R extends ConfiguredPolicy.Rule>
-    extends ConfiguredComponent<A, R> implements SwitchingPolicy {
+    extends ConfiguredComponent<A, DeploymentRules<R>> implements SwitchingPolicy {
 
     /** A policy's decision logic, free of OSGi. */
     public interface Rule {
@@ -29,7 +30,7 @@ public abstract class ConfiguredPolicy<A extends Annotation, R extends Configure
     private final String name;
 
     protected ConfiguredPolicy(String name, LiveConfig<A> config, Function<A, R> make) {
-        super(config, make);
+        super(config, c -> new DeploymentRules<>(() -> make.apply(c)));
         this.name = name;
     }
 
@@ -40,11 +41,25 @@ public abstract class ConfiguredPolicy<A extends Annotation, R extends Configure
 
     @Override
     public final Decision decide(PolicyContext context) {
-        return current().decide(context);
+        return rule(context.deployment()).decide(context);
+    }
+
+    /** Every deployment's rule forgets. */
+    @Override
+    public final void reset() {
+        current().all().forEach(Rule::reset);
     }
 
     @Override
-    public final void reset() {
-        current().reset();
+    public final void reset(String deployment) {
+        R rule = current().existing(deployment);
+        if (rule != null) {
+            rule.reset();
+        }
+    }
+
+    /** The rule in force for {@code deployment}, made on first use. */
+    protected final R rule(String deployment) {
+        return current().of(deployment == null ? PolicyContext.DEFAULT_DEPLOYMENT : deployment);
     }
 }

@@ -4,6 +4,7 @@ import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.config.internal.LiveConfig;
 import io.dynofa.config.policy.internal.ConfiguredPolicy;
 import io.dynofa.monitor.api.InferenceListener;
+import io.dynofa.policy.api.PolicyContext;
 import io.dynofa.policy.api.SwitchingPolicy;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -31,14 +32,21 @@ public final class PaperStepPolicy extends ConfiguredPolicy<PaperStepPolicyConfi
             c -> new PaperStepRule(new LevelLatencyWindow(c.window())));
     }
 
-    /** Runs whose backend is not said count for the level on any backend. */
+    /** Runs whose backend is not said count for the level on any backend, of the default deployment. */
     @Override
     public void inferred(String levelId, long latencyNanos, long profiledNanos) {
-        current().window().record("", levelId, latencyNanos);
+        inferred(PolicyContext.DEFAULT_DEPLOYMENT, "", levelId, latencyNanos, profiledNanos);
     }
 
     @Override
     public void inferred(String backendId, String levelId, long latencyNanos, long profiledNanos) {
-        current().window().record(backendId, levelId, latencyNanos);
+        inferred(PolicyContext.DEFAULT_DEPLOYMENT, backendId, levelId, latencyNanos, profiledNanos);
+    }
+
+    /** Each deployment's runs go to its own window (the rule it decides with). */
+    @Override
+    public void inferred(String deployment, String backendId, String levelId, long latencyNanos,
+                         long profiledNanos) {
+        rule(deployment).window().record(backendId, levelId, latencyNanos);
     }
 }
