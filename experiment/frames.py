@@ -107,11 +107,21 @@ def in_span(frames, start, end):
 
 
 def reaction(frames, onset_t, end_t, window_s=1.0, step_s=0.1):
-    """After a contention onset: ms to the first frame served on another level than the last one before the onset
-    (the first decision that moves), and ms to the start of the first window_s window in which every frame arrived
-    is within its deadline (0 = never missed); None when it does not happen before end_t."""
+    """After an onset: ms to the first frame served on another level than the last one before the onset (the
+    first decision that moves), and ms to the start of the first window_s window in which every frame arrived is
+    within its deadline (0 = never missed); None when it does not happen before end_t. When the frames' deadline
+    tightens after onset_t (a requirement change, which reaches the camera through FileInstall's poll), both count
+    from the first frame that carries the tighter deadline, and appliedMs says how long after onset_t that was."""
     before = [f for f in frames if f.t < onset_t and f.served and f.level]
     after = [f for f in frames if onset_t <= f.t < end_t]
+    out = {}
+    last_deadline = next((f.deadline_ms for f in reversed(before) if f.deadline_ms), None)
+    if last_deadline:
+        tighter = next((f for f in after if f.deadline_ms and f.deadline_ms < last_deadline - 1e-9), None)
+        if tighter is not None:
+            out["appliedMs"] = round((tighter.t - onset_t) * 1000.0, 1)
+            onset_t = tighter.t
+            after = [f for f in after if f.t >= onset_t]
     moved = None
     if before:
         first = next((f for f in after if f.served and f.level and f.level != before[-1].level), None)
@@ -123,7 +133,8 @@ def reaction(frames, onset_t, end_t, window_s=1.0, step_s=0.1):
             recovered = round((t - onset_t) * 1000.0, 1)
             break
         t += step_s
-    return {"moveMs": moved, "backWithinDeadlineMs": recovered}
+    out.update({"moveMs": moved, "backWithinDeadlineMs": recovered})
+    return out
 
 
 def windows(frames, end_t, window_s=1.0):

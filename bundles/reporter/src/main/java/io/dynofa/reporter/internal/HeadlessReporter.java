@@ -85,8 +85,8 @@ public final class HeadlessReporter {
         List<Level> levels = control.levels();
         if (!levels.isEmpty() && !levels.equals(lastLevels.get(deployment))) {
             lastLevels.put(deployment, levels);
-            LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(status.familyId(), status.backendId(), levels)
-                + " (deployment " + deployment + ")");
+            LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(deployment, status.familyId(),
+                status.backendId(), levels));
         }
     }
 

@@ -14,7 +14,15 @@ final class LevelTable {
     }
 
     static String of(String familyId, String backendId, List<Level> levels) {
+        return of(null, familyId, backendId, levels);
+    }
+
+    /** With the deployment the levels serve, first (omitted when null). */
+    static String of(String deployment, String familyId, String backendId, List<Level> levels) {
         JsonObject table = new JsonObject();
+        if (deployment != null) {
+            table.addProperty("deployment", deployment);
+        }
         table.addProperty("family", familyId);
         table.addProperty("backend", backendId);
         JsonArray rows = new JsonArray();

@@ -19,5 +19,7 @@ public class LevelTableTest {
     @Test
     public void aMissingFamilyOrBackendIsNull() {
         assertEquals("{\"family\":null,\"backend\":null,\"levels\":[]}", LevelTable.of(null, null, List.of()));
+        assertEquals("{\"deployment\":\"cam\",\"family\":null,\"backend\":null,\"levels\":[]}",
+            LevelTable.of("cam", null, null, List.of()));
     }
 }

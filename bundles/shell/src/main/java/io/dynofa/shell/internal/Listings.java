@@ -2,6 +2,7 @@ package io.dynofa.shell.internal;
 
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.BackendInfo;
+import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +24,20 @@ final class Listings {
             boolean current = level.id().equals(currentLevelId);
             table.row(level.index(), level.id(), String.format(Locale.ROOT, "%.2f", level.top1()),
                 String.format(Locale.ROOT, "%.3f", level.latencyMs()), !current ? "" : pinned ? PINNED : CURRENT_LEVEL);
+        }
+        return table.toString();
+    }
+
+    static String deployments(List<RuntimeStatus> deployments) {
+        if (deployments.isEmpty()) {
+            return "no deployment is running\n";
+        }
+        TextTable table = new TextTable("deployment", "state", "family", "level", "target ms", "priority",
+            "shared", "arbitration");
+        for (RuntimeStatus s : deployments) {
+            table.row(s.deployment(), s.state(), s.familyId(), s.levelId(),
+                String.format(Locale.ROOT, "%.3f", s.targetMs()), s.priority(), s.sharedSessions(),
+                s.arbitration() == null ? "" : s.arbitration());
         }
         return table.toString();
     }

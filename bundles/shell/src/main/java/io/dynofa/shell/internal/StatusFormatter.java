@@ -19,6 +19,7 @@ final class StatusFormatter {
 
     static String format(RuntimeStatus s) {
         StatusFormatter f = new StatusFormatter();
+        f.line("deployment", s.deployment() + " (priority " + s.priority() + ")");
         f.line("state", s.state());
         f.line("family", s.familyId());
         f.line("backend", s.backendId());
@@ -32,6 +33,8 @@ final class StatusFormatter {
         f.line("rejected", rejected(s.rejected()));
         f.line("last decision", s.lastDecision());
         f.line("keep warm", s.keepWarm());
+        f.line("shared", s.sharedSessions() + " sessions with other deployments");
+        f.line("arbitration", s.arbitration());
         f.list("problems", s.problemDetails().stream().map(StatusFormatter::problem).toList());
         f.list("signals", signals(s.signals().values()));
         return f.out.toString();

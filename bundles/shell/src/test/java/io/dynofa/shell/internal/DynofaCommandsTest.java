@@ -48,4 +48,25 @@ public class DynofaCommandsTest {
         assertEquals("results end without a line break: Gogo adds one", "* fam\n  other", commands.families());
         assertTrue(commands.backends(), commands.backends().contains("   gpu  fake GPU     no CUDA device"));
     }
+
+    @Test
+    public void commandsNameTheirDeploymentOrGoToTheDefaultOne() {
+        DynofaCommands two = new DynofaCommands();
+        FakeRuntimeControl other = new FakeRuntimeControl();
+        two.bindRuntime(control, java.util.Map.of("dynofa.deployment", "default"));
+        two.bindRuntime(other, java.util.Map.of("dynofa.deployment", "cam2"));
+
+        assertEquals("latency target set to 3.000 ms", two.target("cam2", 3));
+        assertEquals(3.0, other.targetMs, 0);
+        assertEquals("latency target set to 4.000 ms", two.target(4));
+        assertEquals(4.0, control.targetMs, 0);
+        assertEquals("error: no deployment 'nope' (running: [cam2, default])", two.status("nope"));
+        assertEquals(two.deployments(), 2, two.deployments().lines().filter(l -> l.contains("READY")).count());
+
+        two.unbindRuntime(control, java.util.Map.of("dynofa.deployment", "default"));
+        assertEquals("the only one", "latency target set to 5.000 ms", two.target(5));
+        assertEquals(5.0, other.targetMs, 0);
+        two.unbindRuntime(other, java.util.Map.of("dynofa.deployment", "cam2"));
+        assertEquals("error: no deployment is running", two.unpin());
+    }
 }

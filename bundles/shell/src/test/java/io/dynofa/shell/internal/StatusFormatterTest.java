@@ -23,6 +23,7 @@ public class StatusFormatterTest {
         String text = StatusFormatter.format(status);
 
         assertEquals(""
+            + "deployment:     default (priority 1)\n"
             + "state:          READY\n"
             + "family:         fam\n"
             + "backend:        cpu\n"
@@ -36,6 +37,8 @@ public class StatusFormatterTest {
             + "rejected:       NOT_READY 2\n"
             + "last decision:  fits\n"
             + "keep warm:      paused: a level is pinned\n"
+            + "shared:         0 sessions with other deployments\n"
+            + "arbitration:    -\n"
             + "problems:       policy 'x' is not installed\n"
             + "                backend 'gpu' unavailable\n"
             + "signals:        cpu.load = 0.500\n"
@@ -71,7 +74,7 @@ public class StatusFormatterTest {
 
         String text = StatusFormatter.format(status);
 
-        assertTrue(text, text.startsWith("state:          NOT_READY\nfamily:         -\n"));
+        assertTrue(text, text.startsWith("deployment:     default (priority 1)\nstate:          NOT_READY\nfamily:         -\n"));
         assertTrue(text, text.contains("\nlevel:          -\n"));
         assertTrue("a status without rejections (API 1.1) shows none", text.contains("\nrejected:       none\n"));
         assertTrue("a status without keep-warm (API 1.0) shows a dash", text.contains("\nkeep warm:      -\n"));

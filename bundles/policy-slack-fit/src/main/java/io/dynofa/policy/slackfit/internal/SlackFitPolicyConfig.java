@@ -12,7 +12,7 @@ public @interface SlackFitPolicyConfig {
     @AttributeDefinition(description = "The tail's budget is deadline x margin minus the frames' waiting"
         + " (above 0, at most 1)")
     @Range(min = 0, aboveMin = true, max = 1)
-    double margin() default 0.8;
+    double margin() default 0.85;
 
     @AttributeDefinition(description = "A step up needs the next level's estimate at most budget x (1 - upHeadroom)"
         + " (0 to below 1)")

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.Test;
 
 public class SlackFitPolicyTest {
-    private static final PolicyContext TAIL_1_05_AT_LEVEL_1 =
-        context(1, Map.of(Metrics.LATENCY_P95_MS, 1.68), 0, PolicyContexts.LONG_AGO_MS);
+    private static final PolicyContext TAIL_1_09_AT_LEVEL_1 =
+        context(1, Map.of(Metrics.LATENCY_P95_MS, 1.75), 0, PolicyContexts.LONG_AGO_MS);
 
     private final TestBundle bundle = new TestBundle();
 
@@ -23,18 +23,18 @@ public class SlackFitPolicyTest {
     public void isNamedSlackFitAndAppliesItsConfiguration() {
         SlackFitPolicy policy = policy(Map.of("margin", 0.9));
         assertEquals("slack-fit", policy.name());
-        assertStay(policy.decide(TAIL_1_05_AT_LEVEL_1), "budget 1.80 ms");
+        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
     }
 
     @Test
-    public void theDefaultMarginIsFourFifthsOfTheDeadline() {
-        assertMove(0, policy(Map.of()).decide(TAIL_1_05_AT_LEVEL_1), "budget 1.60 ms");
+    public void theDefaultMarginIsEightyFivePercentOfTheDeadline() {
+        assertMove(0, policy(Map.of()).decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
     }
 
     @Test
     public void aRejectedValueKeepsTheOneInForceAndIsAProblem() {
         SlackFitPolicy policy = policy(Map.of("margin", 1.5));
-        assertMove(0, policy.decide(TAIL_1_05_AT_LEVEL_1), "budget 1.60 ms");
+        assertMove(0, policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
         assertTrue(bundle.problems().toString(), bundle.problems().stream().anyMatch(p -> p.contains("margin")));
     }
 
@@ -42,9 +42,9 @@ public class SlackFitPolicyTest {
     public void aModificationAppliesTheNewSettings() {
         SlackFitPolicy policy = policy(Map.of());
         policy.modified(Map.of("margin", 0.9, "settleMs", 0L));
-        assertStay(policy.decide(TAIL_1_05_AT_LEVEL_1), "budget 1.80 ms");
+        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
         policy.reset();
-        assertStay(policy.decide(TAIL_1_05_AT_LEVEL_1), "budget 1.80 ms");
+        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
     }
 
     private SlackFitPolicy policy(Map<String, Object> properties) {
