@@ -1,4 +1,5 @@
 """A run's frames judged per phase: the fields of the report's JSON (pure: no gateway, no files)."""
+import apps_oracle
 import frames as fr
 import traces as tr
 
@@ -36,3 +37,19 @@ def summarise(run, trace, scale, top1):
         r.update(fr.reaction(frames, onset["t"], end))
         row["reactions"].append(r)
     return row
+
+
+def summarise_deployments(run, trace, scale, top1):
+    """A run of a trace with several deployments (apps.run's): name, kind, arbiter, per deployment summarise's
+    fields of its frames judged by its own requirements (with deployment and priority), and the run's
+    priority-weighted mean accuracy."""
+    entries = []
+    for i, d in enumerate(run["deployments"]):
+        row = summarise({"name": run["name"], "kind": run["kind"], "policy": d.get("policy"),
+                         "pinned": d.get("pinned"), "segments": d["segments"]}, tr.deployment_view(trace, i), scale,
+                        top1)
+        del row["name"], row["kind"]
+        entries.append({"deployment": d["deployment"], "priority": d["priority"], **row})
+    return {"name": run["name"], "kind": run["kind"], "arbiter": run.get("arbiter"), "deployments": entries,
+            "priorityWeightedAccuracy": apps_oracle.priority_weighted((e["priority"], e["meanAccuracy"])
+                                                                      for e in entries)}

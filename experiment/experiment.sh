@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # ./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b:key=value;key=value] [--set KEY=VALUE ...]
-#                     [--calibration-from REPORT.json] [--no-static]: runs a trace (default
+#                     [--calibration-from REPORT.json] [--calibration-pins N] [--no-static]: runs a trace (default
 # models/traces/frames.json: the frame workload) against every installed policy (or the --policies given, each
 # optionally with properties of its own configuration, so variants of one policy run side by side), static levels
 # (none with --no-static) and an oracle (its calibration from an earlier report with --calibration-from); writes
 # Markdown, JSON and a PNG timeline judged per frame. The contention processes are started and paused before each
-# gateway starts and released / paused (SIGCONT / SIGSTOP) at phase boundaries. Unit tests of the pure parts:
+# gateway starts and released / paused (SIGCONT / SIGSTOP) at phase boundaries. A trace with several deployments
+# (--trace models/traces/two-apps.json: two cameras, two priorities, one gateway) runs joint-arbiter, independent
+# and static runs and an oracle over every deployment, one timeline panel per deployment. Unit tests of the pure parts:
 #   /usr/bin/python3 -m unittest discover -s experiment -p 'test_*.py'
 set -euo pipefail
 cd "$(dirname "$0")/.."

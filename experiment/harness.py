@@ -38,6 +38,9 @@ POLICIES = ("dynofa-step", "lut-fit", "alert", "paper-step", "slack-fit")
 POLICY_PIDS = {"slack-fit": "io.dynofa.policy.slackfit", "paper-step": "io.dynofa.policy.paperstep",
                "lut-fit": "io.dynofa.policy.lutfit", "alert": "io.dynofa.policy.alert",
                "dynofa-step": "io.dynofa.policy.step", "cross-backend": "io.dynofa.policy.crossbackend"}
+# configurations of the project's runtime-config/ a run does not inherit: it writes its own deployments
+OWN_CONFIGURATIONS = ("io.dynofa.deployment-*.cfg", "io.dynofa.demo.camera-*.cfg", "io.dynofa.arbitration.cfg")
+DEFAULT_DEPLOYMENT = "default"
 
 
 def installed_policies(jar):
@@ -93,9 +96,10 @@ def scratch_dir(trace, policy, pinned, extra, policy_config=None):
     work = tempfile.mkdtemp(prefix="dynofa-exp-")
     cfg = os.path.join(work, "runtime-config")
     shutil.copytree(os.path.join(ROOT, "runtime-config"), cfg,
-                    # one backend: a second one (cpu2) would load on the manager thread during the run and compete
+                    # one backend: a second one (cpu2) would load on the manager thread during the run and compete;
+                    # the deployments, their cameras and the arbitration are the run's own
                     ignore=shutil.ignore_patterns("*.json", "profiles", "traces", "*.tmp",
-                                                  "io.dynofa.backend.cpu-cpu2.cfg"))
+                                                  "io.dynofa.backend.cpu-cpu2.cfg", *OWN_CONFIGURATIONS))
     first = trace["phases"][0]
     write_atomically(os.path.join(cfg, "io.dynofa.runtime.cfg"), runtime_cfg(trace, first, policy, pinned, extra))
     write_atomically(os.path.join(cfg, "io.dynofa.demo.cfg"),
@@ -137,6 +141,17 @@ class FrameTail:
         *complete, self.partial = (self.partial + data).split(b"\n")
         self.segments[-1].extend((now, line.decode("utf-8", "replace")) for line in complete)
 
+    def mark(self):
+        """Where the log is now: since(mark) gives the lines seen after it, across a reopened log too."""
+        return len(self.segments) - 1, len(self.segments[-1])
+
+    def since(self, mark):
+        segment, pos = mark
+        out = [line for _, line in self.segments[segment][pos:]]
+        for later in self.segments[segment + 1:]:
+            out += [line for _, line in later]
+        return out
+
     def aligned_lines(self, t0):
         """(lines, camera-time offset in trace seconds) per segment."""
         out = []
@@ -163,9 +178,11 @@ def settled(segment):
 
 
 class Gateway:
-    """The runnable, headless, in a scratch working directory: its 1-s lines, its frame log, its configuration."""
+    """The runnable, headless, in a scratch working directory: its 1-s lines (per deployment), its cameras' frame logs,
+    its configuration. frame_logs: {deployment: its camera's frame log}; default: the default deployment's
+    camera logging to frames.jsonl."""
 
-    def __init__(self, name, work, seconds):
+    def __init__(self, name, work, seconds, frame_logs=None):
         self.name, self.work = name, work
         self.cfg = os.path.join(work, "runtime-config")
         self.frame_log = os.path.join(work, "frames.jsonl")
@@ -174,46 +191,85 @@ class Gateway:
                                       "-Dgosh.args=--nointeractive", "-jar", JAR], cwd=work,
                                      stdout=subprocess.PIPE, stderr=self.stderr, stdin=subprocess.DEVNULL, text=True,
                                      start_new_session=True)
-        self.lines, self.tail = [], FrameTail(self.frame_log)
-        threading.Thread(target=lambda: [self.lines.append(json.loads(l)) for l in self.proc.stdout
-                                         if l.startswith("{")], daemon=True).start()
+        self.tails = {d: FrameTail(path) for d, path in (frame_logs or {DEFAULT_DEPLOYMENT: self.frame_log}).items()}
+        self.tail = next(iter(self.tails.values()))
+        self.lines, self.by_deployment = [], {d: [] for d in self.tails}
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for text in self.proc.stdout:
+            if text.startswith("{"):
+                line = json.loads(text)
+                self.lines.append(line)
+                self.by_deployment.setdefault(line.get("deployment") or DEFAULT_DEPLOYMENT, []).append(line)
+
+    def lines_of(self, deployment=DEFAULT_DEPLOYMENT):
+        return self.by_deployment.get(deployment, [])
+
+    def latest(self, deployment=DEFAULT_DEPLOYMENT):
+        lines = self.lines_of(deployment)
+        return lines[-1] if lines else {}
 
     def wait_ready(self):
-        """The first 1-s line that is READY once the camera logs frames."""
+        """Once every deployment's last 1-s line is READY and its camera logs frames: the default deployment's
+        line."""
         deadline = time.time() + STARTUP_TIMEOUT
         while True:
+            self.poll()
+            waiting = [d for d, tail in self.tails.items() if self.latest(d).get("state") != "READY" or not tail.pos]
+            if not waiting:
+                return self.latest(next(iter(self.tails)))
             if time.time() > deadline or self.proc.poll() is not None:
-                serving = self.lines and self.lines[-1].get("state") == "READY"
-                raise RuntimeError(f"{self.name}: " + ("the camera wrote no frame log (a demo without frameLog?)"
-                                                       if serving else "the gateway did not become ready")
+                d = waiting[0]
+                serving = self.latest(d).get("state") == "READY"
+                who = "" if list(self.tails) == [DEFAULT_DEPLOYMENT] else f"deployment {d}: "
+                raise RuntimeError(f"{self.name}: {who}" + ("the camera wrote no frame log (a demo without frameLog?)"
+                                                            if serving else "the gateway did not become ready")
                                    + f" (see {self.work}/gateway.log)")
-            self.tail.poll()
-            if self.lines and self.lines[-1].get("state") == "READY" and self.tail.pos:
-                return self.lines[-1]
             time.sleep(0.05)
 
-    def policy_in_force(self, wanted):
-        """The policy the 1-s lines name once it is `wanted` or POLICY_TIMEOUT has passed (a policy bundle may bind
-        after the runtime is ready)."""
+    def policy_in_force(self, wanted, deployment=DEFAULT_DEPLOYMENT):
+        """The policy the deployment's 1-s lines name once it is `wanted` or POLICY_TIMEOUT has passed (a policy bundle
+        may bind after the runtime is ready)."""
         give_up = time.time() + POLICY_TIMEOUT
-        while self.lines[-1].get("policy") != wanted and time.time() < give_up and self.proc.poll() is None:
+        while self.latest(deployment).get("policy") != wanted and time.time() < give_up and self.proc.poll() is None:
             self.sleep(0.1)
-        return self.lines[-1].get("policy")
+        return self.latest(deployment).get("policy")
 
     def warm_up(self):
-        """At least WARM_UP_SECONDS, until the last frames were within their deadline (at most 15 s)."""
+        """At least WARM_UP_SECONDS, until every camera's last frames were within their deadline (at most 15 s)."""
         warm_from = time.time()
         while time.time() - warm_from < MAX_WARM_UP_SECONDS and not (
-                time.time() - warm_from >= WARM_UP_SECONDS and settled(self.tail.segments[-1])):
+                time.time() - warm_from >= WARM_UP_SECONDS and self.settled()):
             self.sleep(TICK)
 
+    def settled(self):
+        return all(settled(tail.segments[-1]) for tail in self.tails.values())
+
+    def poll(self):
+        for tail in self.tails.values():
+            tail.poll()
+
     def sleep(self, seconds):
-        self.tail.poll()
+        self.poll()
         time.sleep(seconds)
 
     def configure(self, runtime_text, demo_text):
         write_atomically(os.path.join(self.cfg, "io.dynofa.runtime.cfg"), runtime_text)
         write_atomically(os.path.join(self.cfg, "io.dynofa.demo.cfg"), demo_text)
+
+    def write_config(self, file_name, text):
+        """Writes runtime-config/file_name when its text changes (FileInstall applies it within its poll); True when
+        it did."""
+        path = os.path.join(self.cfg, file_name)
+        try:
+            with open(path) as f:
+                if f.read() == text:
+                    return False
+        except OSError:
+            pass
+        write_atomically(path, text)
+        return True
 
     def stop(self):
         """SIGTERM to the gateway's process group (SIGKILL after 30 s); idempotent."""
@@ -228,7 +284,7 @@ class Gateway:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
         self.stderr.close()
-        self.tail.poll()
+        self.poll()
 
     def remove(self):
         shutil.rmtree(self.work, ignore_errors=True)
@@ -250,6 +306,14 @@ def start_contention(trace, phases, log):
     return others
 
 
+def keep(runs, result, log):
+    """Appends a run's result to runs, or logs why it was skipped."""
+    if result.get("skipped"):
+        log(f"{result['name']}: {result['skipped']}")
+    else:
+        runs.append(result)
+
+
 def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), policy_config=None):
     """One gateway run of the trace; returns its frames' raw lines aligned to the trace clock, the requirement
     changes, the 1-s headless lines and the level table; or, when the policy is not the one in force, skipped.
@@ -268,9 +332,9 @@ def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), policy_con
                 gw.remove()
                 return {"name": name, "kind": kind, "skipped": f"policy {policy} not in force (the gateway runs "
                                                                f"{in_force}; problems: "
-                                                               f"{gw.lines[-1].get('problems')})"}
+                                                               f"{gw.latest().get('problems')})"}
             gw.warm_up()
-            t0, first_line = time.time(), len(gw.lines)
+            t0, first_line = time.time(), len(gw.lines_of())
             requirement = (sched[0][2]["fps"], sched[0][2]["deadlineMs"])
             while True:
                 t = time.time() - t0
@@ -289,7 +353,7 @@ def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), policy_con
             gw.stop()
     finally:
         others.stop()
-    windows = [dict(line, t=i + 1.0) for i, line in enumerate(gw.lines[first_line:first_line + int(round(total))])]
+    windows = one_second_windows(gw.lines_of(), first_line, total)
     levels = level_table(os.path.join(gw.work, "gateway.log"))
     segments = gw.tail.aligned_lines(t0)
     log(f"{name}: {sum(len(s[0]) for s in segments)} frame-log lines in {len(segments)} segment(s), "
@@ -361,9 +425,32 @@ def pinned_latencies(gw, level, count):
     return out[:count]
 
 
-def level_table(gateway_log):
+def one_second_windows(lines, first, seconds):
+    """A deployment's 1-s lines of the trace's span (from index first on), each with its trace time t (s)."""
+    return [dict(line, t=i + 1.0) for i, line in enumerate(lines[first:first + int(round(seconds))])]
+
+
+def level_tables(gateway_log):
+    """{deployment: its first level table} from the gateway's log lines `levels {...}`: the table's `deployment`,
+    else `(deployment NAME)` after the table, else the default deployment's."""
+    out = {}
     with open(gateway_log) as f:
         for line in f:
-            if "levels {" in line:
-                return json.loads(line[line.index("levels {") + len("levels "):])["levels"]
-    return []
+            if "levels {" not in line:
+                continue
+            rest = line[line.index("levels {") + len("levels "):]
+            try:
+                table, end = json.JSONDecoder().raw_decode(rest)
+            except json.JSONDecodeError:
+                continue
+            if not isinstance(table, dict) or not isinstance(table.get("levels"), list):
+                continue
+            tail = rest[end:].strip()
+            deployment = table.get("deployment") or (tail[len("(deployment "):-1] if tail.startswith("(deployment ")
+                                                     and tail.endswith(")") else DEFAULT_DEPLOYMENT)
+            out.setdefault(deployment, table["levels"])
+    return out
+
+
+def level_table(gateway_log, deployment=DEFAULT_DEPLOYMENT):
+    return level_tables(gateway_log).get(deployment, [])

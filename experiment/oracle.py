@@ -32,22 +32,34 @@ def run(trace, scale, calibration, top1):
         key = tr.contention_key({k: phase[k] for k in tr.CONTENTION_KEYS})
         deadline = tr.effective_deadline_ms(phase)
         level, share = choose(calibration.get(key) or {}, top1, deadline) if deadline else (None, None)
-        if level is None:
-            phases.append({"name": phase["name"], "start": start, "end": end, "level": None, "frames": 0,
-                           "framesWithinDeadline": None, "meanAccuracy": None, "switches": 0, "calibration": key})
-            continue
-        lats = calibration[key]
-        frames = round((end - start) * phase["fps"]) if phase["fps"] else 0
-        phases.append({"name": phase["name"], "start": start, "end": end, "level": level, "frames": frames,
-                       "framesWithinDeadline": share, "meanAccuracy": top1[level], "switches": 0, "calibration": key,
-                       "p50Ms": fr.percentile(lats[level], 50), "p95Ms": fr.percentile(lats[level], 95),
-                       "p99Ms": fr.percentile(lats[level], 99),
-                       "itemsPerSecond": share * frames * trace["itemsPerFrame"] / (end - start)})
+        lats = calibration[key][level] if level is not None else None
+        phases.append(phase_entry(phase["name"], start, end, key, level, share, lats, phase["fps"],
+                                  trace["itemsPerFrame"], top1))
+    return {"name": "oracle (calibrated)", "kind": "oracle", **summary(phases)}
+
+
+def phase_entry(name, start, end, key, level, share, latencies, fps, items_per_frame, top1):
+    """The oracle's entry for one phase: `level` (None: no calibrated level) with its calibrated share within the
+    deadline, its frames the phase's seconds times fps; latencies: that level's calibrated ones (None = a frame
+    that was not served)."""
+    if level is None:
+        return {"name": name, "start": start, "end": end, "level": None, "frames": 0, "framesWithinDeadline": None,
+                "meanAccuracy": None, "switches": 0, "calibration": key}
+    served = [x for x in latencies if x is not None]
+    frames = round((end - start) * fps) if fps else 0
+    return {"name": name, "start": start, "end": end, "level": level, "frames": frames,
+            "framesWithinDeadline": share, "meanAccuracy": top1[level], "switches": 0, "calibration": key,
+            "p50Ms": fr.percentile(served, 50), "p95Ms": fr.percentile(served, 95),
+            "p99Ms": fr.percentile(served, 99), "itemsPerSecond": share * frames * items_per_frame / (end - start)}
+
+
+def summary(phases):
+    """frames, itemsPerSecond, framesWithinDeadline, meanAccuracy (phases weighted by frames), switches, phases."""
     known = [p for p in phases if p["frames"] and p["framesWithinDeadline"] is not None]
     total = sum(p["frames"] for p in known)
     levels = [p["level"] for p in phases if p["level"]]
     seconds = sum(p["end"] - p["start"] for p in phases)
-    return {"name": "oracle (calibrated)", "kind": "oracle", "frames": total,
+    return {"frames": total,
             "itemsPerSecond": sum(p.get("itemsPerSecond", 0) * (p["end"] - p["start"]) for p in phases) / seconds,
             "framesWithinDeadline": sum(p["framesWithinDeadline"] * p["frames"] for p in known) / total if total
             else None,

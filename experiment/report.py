@@ -13,12 +13,18 @@ def pct(v, digits=1):
     return "-" if v is None else f"{100.0 * v:.{digits}f}%"
 
 
-def describe_phase(p, scale):
+def contention_parts(p, scale):
+    """A phase's length and contention in words."""
     parts = [f"{p['seconds'] * scale:g} s"]
     parts += [f"{p[k]} {label}" for k, label in (("cpuHogs", "CPU hog(s)"), ("memHogs", "memory hog(s)"),
                                                  ("coRunner", "co-running DNN app(s)")) if p[k]]
     if p.get("onSeconds"):
         parts.append(f"bursts {p['onSeconds']:g} s on / {p['offSeconds']:g} s off")
+    return parts
+
+
+def describe_phase(p, scale):
+    parts = contention_parts(p, scale)
     deadline = tr.effective_deadline_ms(p)
     parts.append(f"{p['fps']:g} fps, deadline {fmt(deadline, 1)} ms")
     return f"{p['name']} ({', '.join(parts)})"
@@ -34,29 +40,35 @@ def calibrated_levels_phrase(calibrated, gateway_levels):
     return f"{calibrated} of the calibration gateway's {gateway_levels} levels"
 
 
+FRAME_NOTES = (
+    "frames within deadline: frames whose outcome is ok over frames offered (arrived) in the span; late, "
+    "dropped and failed frames are misses. Frames arriving during the 2-s warm-up before the trace and "
+    "after its end are not counted",
+    "latency p50/p95/p99: arrival to result of the served (ok or late) frames; items/s: items of served "
+    "frames per second of the span",
+    "mean accuracy: the manifest's 10k test-set top-1 of the level that served each frame, weighted by "
+    "frames (not the shipped sample's sampleTop1, 1-2.7 points higher); stream accuracy: correct / items "
+    "on the labelled sample the camera replays",
+    "contention: every process a run needs (CPU hogs, memory hogs, co-runners) is started and initialised "
+    "before its gateway starts (a memory hog's array allocated and swept once, a co-runner's first batch run) "
+    "and paused; at phase boundaries the harness releases (SIGCONT) and pauses (SIGSTOP) them, so an onset is "
+    "the moment the contending work begins, not a process start",
+)
+REQUIREMENT_NOTE = ("requirement changes: the harness rewrites the camera's configuration (fps, deadlineMs) and the "
+                    "runtime's targetLatencyMs at the phase start; FileInstall applies them within its 1-s poll")
+
+
 def notes(trace, calibration_frames, calibrated, gateway_levels, calibration_from=None):
     """The report's notes; calibrated / gateway_levels: the levels the calibration pinned and the size of the
     calibration gateway's level table (None when unknown: a report from before it was recorded)."""
     source = f"; the calibration is taken from an earlier report, {calibration_from}" if calibration_from else ""
     return [
-        "frames within deadline: frames whose outcome is ok over frames offered (arrived) in the span; late, "
-        "dropped and failed frames are misses. Frames arriving during the 2-s warm-up before the trace and "
-        "after its end are not counted",
-        "latency p50/p95/p99: arrival to result of the served (ok or late) frames; items/s: items of served "
-        "frames per second of the span",
-        "mean accuracy: the manifest's 10k test-set top-1 of the level that served each frame, weighted by "
-        "frames (not the shipped sample's sampleTop1, 1-2.7 points higher); stream accuracy: correct / items "
-        "on the labelled sample the camera replays",
-        "contention: every process a run needs (CPU hogs, memory hogs, co-runners) is started and initialised "
-        "before its gateway starts (a memory hog's array allocated and swept once, a co-runner's first batch run) "
-        "and paused; at phase boundaries the harness releases (SIGCONT) and pauses (SIGSTOP) them, so an onset is "
-        "the moment the contending work begins, not a process start",
+        *FRAME_NOTES,
         "reaction per onset (contention grows or the deadline tightens): move = onset to the first frame served on "
         "another level than the last one before the onset (the first decision that moves, plus at most a frame); "
         "back = onset to the start of the first 1-s window (0.1-s steps) whose frames are all within deadline "
         "(0 = never missed; - = not within the phase)",
-        "requirement changes: the harness rewrites the camera's configuration (fps, deadlineMs) and the runtime's "
-        "targetLatencyMs at the phase start; FileInstall applies them within its 1-s poll",
+        REQUIREMENT_NOTE,
         f"oracle (calibrated, not run): per phase the most accurate level whose p99 frame latency is within the "
         f"phase's deadline, measured in a calibration run of the gateway (levels are profiled at each gateway "
         f"start, so its set can differ by a level from a run's): "
@@ -68,13 +80,18 @@ def notes(trace, calibration_frames, calibrated, gateway_levels, calibration_fro
     ]
 
 
+def write_heading(f, title, trace):
+    """The report's title (`title: trace NAME`), then the trace's description and sizing."""
+    f.write(f"# {title}: trace `{trace['name']}`\n\n")
+    if trace.get("description"):
+        f.write(trace["description"] + "\n\n")
+    if trace.get("sizing"):
+        f.write(f"Sizing: {trace['sizing']}\n\n")
+
+
 def write_markdown(path, trace, scale, rows, plot_name, notes_list):
     with open(path, "w") as f:
-        f.write(f"# Adaptation judged per frame: trace `{trace['name']}`\n\n")
-        if trace.get("description"):
-            f.write(trace["description"] + "\n\n")
-        if trace.get("sizing"):
-            f.write(f"Sizing: {trace['sizing']}\n\n")
+        write_heading(f, "Adaptation judged per frame", trace)
         f.write(f"{trace['itemsPerFrame']} items per frame; phases: "
                 + "; ".join(describe_phase(p, scale) for p in trace["phases"]) + ".\n\n")
         f.write("| run | kind | frames within deadline | p50 / p95 / p99 (ms) | items/s | mean accuracy (10k top-1, %) "
@@ -120,10 +137,32 @@ def write_json(path, trace, scale, rows, runs, levels, calibration):
     doc = {"trace": trace, "scale": scale, "levels": levels, "calibration": calibration["latencies"],
            "calibrationLevels": calibration.get("levels"), "calibratedLevels": calibration.get("calibrated"),
            "calibrationFrames": calibration.get("frames"), "runs": out}
+    dump(path, doc, calibration)
+
+
+def dump(path, doc, calibration):
+    """Writes the report's JSON, with calibrationFrom when the calibration is an earlier report's."""
     if calibration.get("from"):
         doc["calibrationFrom"] = calibration["from"]
     with open(path, "w") as f:
         json.dump(doc, f, indent=1)
+
+
+def read(path, trace):
+    """An earlier report JSON of this trace (for its calibration); ValueError when it is unreadable, not a report
+    or of another trace."""
+    try:
+        with open(path) as f:
+            doc = json.load(f)
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"--calibration-from {path}: {e}") from e
+    if not isinstance(doc, dict) or not isinstance(doc.get("trace"), dict) or "calibration" not in doc:
+        raise ValueError(f"--calibration-from {path}: not an experiment report (no trace and calibration)")
+    name = doc["trace"].get("name")
+    if name != trace["name"]:
+        raise ValueError(f"--calibration-from {path}: its calibration is of trace {name!r}, this run's trace is "
+                         f"{trace['name']!r}")
+    return doc
 
 
 def level_axis(runs, top1):

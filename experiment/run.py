@@ -1,5 +1,5 @@
 """./dynofa experiment [--trace FILE] [--quick] [--out DIR] [--policies a,b:k=v;k=v] [--set KEY=VALUE ...]
-                     [--calibration-from REPORT.json] [--no-static]: see harness.py.
+                     [--calibration-from REPORT.json] [--calibration-pins N] [--no-static]: see harness.py.
 
 Runs every installed policy of --policies (paper-step as the baseline; --quick: slack-fit and paper-step), static
 levels (largest, smallest and the best idle level; --quick: the largest only; --no-static: none), a calibration of
@@ -9,15 +9,19 @@ one of an earlier report instead) and the oracle from it; writes experiment-<tra
 A policy of --policies may carry properties of its own configuration, `NAME:key=value;key=value` (e.g.
 `slack-fit:margin=0.85;upDwellMs=500`), written to its ConfigAdmin file in that run's runtime-config; the same
 policy may appear several times with different properties (variants run side by side).
+
+A trace with `deployments` (several applications on one gateway, e.g. models/traces/two-apps.json) runs as
+apps_run.py says: per policy (default slack-fit) a joint-arbiter and an independent run, static runs, the oracle
+over every deployment from a calibration of level vectors (--calibration-pins: pins per deployment).
 """
 import argparse
-import json
 import os
 import re
 import signal
 import time
 
 import analysis
+import apps_run
 import harness
 import oracle
 import report
@@ -73,17 +77,7 @@ def load_calibration(path, trace):
     """The calibration record (as harness.calibrate returns it, `from` = path) of an earlier report JSON;
     ValueError when it is unreadable, malformed or of another trace. A report from before the calibration
     gateway's levels were recorded has levels None, its calibrated levels those measured."""
-    try:
-        with open(path) as f:
-            doc = json.load(f)
-    except (OSError, json.JSONDecodeError) as e:
-        raise ValueError(f"--calibration-from {path}: {e}") from e
-    if not isinstance(doc, dict) or not isinstance(doc.get("trace"), dict) or "calibration" not in doc:
-        raise ValueError(f"--calibration-from {path}: not an experiment report (no trace and calibration)")
-    name = doc["trace"].get("name")
-    if name != trace["name"]:
-        raise ValueError(f"--calibration-from {path}: its calibration is of trace {name!r}, this run's trace is "
-                         f"{trace['name']!r}")
+    doc = report.read(path, trace)
     latencies = doc["calibration"]
     if not isinstance(latencies, dict) or not latencies or not all(
             isinstance(levels, dict) and all(isinstance(lid, str) and isinstance(ms, list) and all(
@@ -113,7 +107,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--trace", default=os.path.join(harness.ROOT, "models", "traces", "frames.json"))
     ap.add_argument("--quick", action="store_true", help="phases scaled to a fifth, slack-fit and paper-step only, "
-                    "one static run (< 4 minutes)")
+                    "one static run (< 4 minutes); a trace with deployments: every third level calibrated")
     ap.add_argument("--jar", default=harness.JAR, help="the runnable to run (default: the CPU one)")
     ap.add_argument("--out", default=os.path.join(harness.ROOT, "experiment", "results"))
     ap.add_argument("--policies", default=None,
@@ -126,6 +120,9 @@ def main():
     ap.add_argument("--calibration-from", metavar="REPORT.json", default=None,
                     help="take the oracle's calibration from an earlier report of the same trace (experiment-*.json) "
                          "instead of calibrating")
+    ap.add_argument("--calibration-pins", type=int, default=None,
+                    help="a trace with deployments: levels of each deployment the others are calibrated beside "
+                         f"(default {apps_run.PINS}; --quick: {apps_run.QUICK_PINS})")
     ap.add_argument("--no-static", action="store_true", help="no static runs")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="another property of the runtime manager (io.dynofa.runtime) for every run, "
@@ -143,15 +140,25 @@ def main():
     cal_frames = args.calibration_frames or (4 if args.quick else 12)
     if not 1 <= cal_frames <= 1000:
         ap.error("--calibration-frames must be 1-1000")
+    several = bool(traces.deployments(trace))
+    pins = args.calibration_pins or (apps_run.QUICK_PINS if args.quick else apps_run.PINS)
+    if not 1 <= pins <= 8:
+        ap.error("--calibration-pins must be 1-8")
+    default_policies = apps_run.POLICIES if several else QUICK_POLICIES if args.quick else harness.POLICIES
     try:
-        wanted = parse_policies(args.policies or ",".join(QUICK_POLICIES if args.quick else harness.POLICIES))
-        calibration = load_calibration(args.calibration_from, trace) if args.calibration_from else None
+        wanted = parse_policies(args.policies or ",".join(default_policies))
+        calibration = None if not args.calibration_from else apps_run.load_calibration(args.calibration_from, trace) \
+            if several else load_calibration(args.calibration_from, trace)
     except ValueError as e:
         ap.error(str(e))
     os.makedirs(args.out, exist_ok=True)
     started = time.time()
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)  # noqa: E731
     harness.JAR = os.path.abspath(args.jar)
+    if several:
+        apps_run.main(trace, scale, wanted, calibration, cal_frames, pins, extra, args.no_static, args.quick, args.out,
+                      run_name, log)
+        return
     installed = harness.installed_policies(harness.JAR)
     for p in dict.fromkeys(p for p, _ in wanted):
         if p not in installed:
@@ -159,11 +166,8 @@ def main():
     runs = []
     for p, config in [(p, c) for p, c in wanted if p in installed]:
         kind = "baseline" if p in BASELINES else "managed"
-        r = harness.run_once(run_name(kind, p, config), kind, trace, scale, p, None, log, extra, config)
-        if r.get("skipped"):
-            log(f"{r['name']}: {r['skipped']}")
-        else:
-            runs.append(r)
+        harness.keep(runs, harness.run_once(run_name(kind, p, config), kind, trace, scale, p, None, log, extra, config),
+                     log)
     if not runs:
         raise SystemExit("experiment: no policy ran")
     levels = runs[0]["levels"]

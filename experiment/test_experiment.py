@@ -15,7 +15,12 @@ import unittest
 from unittest import mock
 
 import analysis
+import apps
+import apps_oracle as ao
+import apps_report
+import apps_run
 import contention
+import deployments as dp
 import frames as fr
 import harness
 import oracle
@@ -510,6 +515,407 @@ class CalibrationTest(unittest.TestCase):
                 if incoming:
                     self.tail.segments[-1].append((0.0, incoming.pop(0)))
         self.assertEqual([12.0, 13.0], harness.pinned_latencies(FakeGateway(), "mid", 2))
+
+
+TWO_APPS = {"name": "pair", "accuracyFloor": 89, "deployments": [
+    {"name": "inspect", "priority": 10, "itemsPerFrame": 64, "fps": 20, "deadlineMs": 50},
+    {"name": "sort", "priority": 1, "itemsPerFrame": 32, "fps": 10, "deadlineMs": 0, "policy": "paper-step",
+     "accuracyFloor": 0, "phases": {"hogs": {"fps": 20}, "late": {"deadlineMs": 80}}}],
+    "phases": [{"name": "idle", "seconds": 2}, {"name": "hogs", "seconds": 2, "cpuHogs": 2},
+               {"name": "late", "seconds": 2}]}
+
+
+def two_apps(**changes):
+    raw = json.loads(json.dumps(TWO_APPS))
+    raw.update(changes)
+    return raw
+
+
+class TwoAppTraceTest(unittest.TestCase):
+    def test_each_deployment_has_its_requirement_per_phase_and_the_first_is_the_phases_own(self):
+        t = tr.normalise(two_apps())
+        inspect, sort = t["deployments"]
+        self.assertEqual([(20, 50)] * 3, [(r["fps"], r["deadlineMs"]) for r in inspect["requirements"]])
+        self.assertEqual([(10, 0), (20, 0), (20, 80)], [(r["fps"], r["deadlineMs"]) for r in sort["requirements"]])
+        self.assertEqual([20, 20, 20], [p["fps"] for p in t["phases"]])
+        self.assertEqual(64, t["itemsPerFrame"])
+        self.assertEqual((None, "paper-step"), (inspect["policy"], sort["policy"]))
+        self.assertEqual((89, 0), (inspect["accuracyFloor"], sort["accuracyFloor"]))
+        view = tr.deployment_view(t, 1)
+        self.assertEqual("pair/sort", view["name"])
+        self.assertEqual((32, 0), (view["itemsPerFrame"], view["accuracyFloor"]))
+        self.assertEqual([100.0, 50.0, 80], [tr.effective_deadline_ms(p) for p in view["phases"]])
+        self.assertEqual([0, 2, 0], [p["cpuHogs"] for p in view["phases"]])
+        self.assertNotIn("deployments", view)
+
+    def test_a_single_application_trace_has_no_deployments(self):
+        t = tr.load(os.path.join(harness.ROOT, "models", "traces", "frames.json"))
+        self.assertEqual([], tr.deployments(t))
+        self.assertNotIn("deployments", t)
+
+    def test_the_shipped_two_application_trace(self):
+        t = tr.load(os.path.join(harness.ROOT, "models", "traces", "two-apps.json"))
+        inspect, sort = t["deployments"]
+        self.assertGreater(inspect["priority"], sort["priority"])
+        self.assertLess(tr.effective_deadline_ms(inspect), tr.effective_deadline_ms(sort))
+        kinds = {k for p in t["phases"] for k in tr.CONTENTION_KEYS if p[k]}
+        self.assertEqual(set(tr.CONTENTION_KEYS), kinds)
+        self.assertEqual(0, sum(t["phases"][0][k] + t["phases"][-1][k] for k in tr.CONTENTION_KEYS))
+        self.assertIn("experiment-frames.json", t["sizing"])
+
+    def test_bad_deployments_are_refused_clearly(self):
+        entry = TWO_APPS["deployments"][0]
+        for deployments, why in (
+                ([], "list of 1 to 4"), ({"name": "a"}, "list of 1 to 4"), ([entry] * 5, "list of 1 to 4"),
+                ([5], "deployment 0 is not an object"), ([dict(entry, name="bad name")], "name must be 1-64"),
+                ([dict(entry, name="")], "name must be"), ([entry, entry], "inspect is there twice"),
+                ([entry, dict(entry, name="default")], "may not be named default"),
+                ([dict(entry, deadline=3)], r"unknown key\(s\) deadline"),
+                ([dict(entry, priority=0)], r"priority must be a whole number in \[1, 1000\]"),
+                ([dict(entry, priority=1001)], "priority"), ([dict(entry, priority=2.5)], "priority"),
+                ([dict(entry, priority=True)], "priority"), ([dict(entry, fps=0)], "fps must be above 0"),
+                ([{k: v for k, v in entry.items() if k != "itemsPerFrame"}], "itemsPerFrame must be"),
+                ([dict(entry, policy="Slack Fit")], "policy must be a policy name"),
+                ([dict(entry, phases={"nowhere": {"fps": 5}})], "'nowhere', which is not a phase"),
+                ([dict(entry, phases={"idle": {"items": 5}})], "must be an object with fps and/or deadlineMs"),
+                ([dict(entry, phases={"idle": {}})], "must be an object with fps"),
+                ([dict(entry, phases={"idle": {"fps": 0}})], "phase 'idle' fps must be above 0"),
+                ([dict(entry, phases={"idle": {"deadlineMs": -1}})], "deadlineMs must be a number"),
+                ([dict(entry, phases=[1])], "phases must be an object")):
+            with self.assertRaisesRegex(tr.TraceError, why, msg=deployments):
+                tr.normalise(two_apps(deployments=deployments))
+
+    def test_requirements_outside_the_deployments_are_refused(self):
+        for changes, why in (({"fps": 20}, "found fps"), ({"itemsPerFrame": 4}, "found itemsPerFrame"),
+                             ({"targetMs": 4}, "found targetMs"),
+                             ({"phases": [{"name": "a", "seconds": 1, "deadlineMs": 30}]}, "found phase 0 deadlineMs")):
+            with self.assertRaisesRegex(tr.TraceError, "gives fps, deadlineMs and itemsPerFrame per deployment.*"
+                                        + why, msg=changes):
+                tr.normalise(two_apps(**changes, deployments=TWO_APPS["deployments"][:1]))
+        with self.assertRaisesRegex(tr.TraceError, "several phases of the trace are called"):
+            tr.normalise(two_apps(phases=[{"name": "hogs", "seconds": 1}, {"name": "hogs", "seconds": 1},
+                                          {"name": "late", "seconds": 1}]))
+
+
+class DeploymentConfigTest(unittest.TestCase):
+    TRACE = tr.normalise(two_apps())
+
+    @staticmethod
+    def properties(text):
+        return dict(tuple(s.strip() for s in line.split("=", 1)) for line in text.splitlines())
+
+    def test_the_first_deployment_is_the_default_one_and_the_others_are_named(self):
+        t = self.TRACE
+        self.assertEqual(["default", "sort"], [dp.gateway_name(t, i) for i in range(2)])
+        self.assertEqual(["io.dynofa.runtime.cfg", "io.dynofa.deployment-sort.cfg"],
+                         [dp.runtime_file(t, i) for i in range(2)])
+        self.assertEqual(["io.dynofa.demo.cfg", "io.dynofa.demo.camera-sort.cfg"],
+                         [dp.camera_file(t, i) for i in range(2)])
+        self.assertEqual(["frames.jsonl", "frames-sort.jsonl"], [dp.frame_log_name(t, i) for i in range(2)])
+        self.assertEqual(["slack-fit", "paper-step"], dp.policies_of(t, "slack-fit"))
+
+    def test_manager_configurations_carry_priority_deadline_and_the_phase_requirement(self):
+        default = self.properties(dp.runtime_text(self.TRACE, 0, 0, "slack-fit", None, [("keepWarmNeighbours", "0")]))
+        self.assertEqual({"targetLatencyMs": "50", "deadlineMs": "50", "priority": "10", "policy": "slack-fit",
+                          "accuracyFloor": "89", "profileBatch": "64", "pinnedLevel": "", "keepWarmNeighbours": "0"},
+                         {k: default.get(k) for k in ("targetLatencyMs", "deadlineMs", "priority", "policy",
+                                                      "accuracyFloor", "profileBatch", "pinnedLevel",
+                                                      "keepWarmNeighbours")})
+        self.assertNotIn("name", default)
+        sort = [self.properties(dp.runtime_text(self.TRACE, 1, i, "paper-step", "ofa-05")) for i in range(3)]
+        self.assertEqual(["100.0", "50.0", "80"], [s["targetLatencyMs"] for s in sort])
+        self.assertEqual(["100.0", "50.0", "80"], [s["deadlineMs"] for s in sort])
+        self.assertEqual(("sort", "1", "0", "32", "ofa-05"), (sort[0]["name"], sort[0]["priority"],
+                                                             sort[0]["accuracyFloor"], sort[0]["profileBatch"],
+                                                             sort[0]["pinnedLevel"]))
+
+    def test_cameras_send_to_their_deployment_and_log_to_their_own_file(self):
+        default = self.properties(dp.camera_text(self.TRACE, 0, 0, "/w/frames.jsonl"))
+        self.assertNotIn("deployment", default)
+        self.assertEqual(("20", "64", "50", "/w/frames.jsonl"),
+                         (default["fps"], default["itemsPerFrame"], default["deadlineMs"], default["frameLog"]))
+        sort = self.properties(dp.camera_text(self.TRACE, 1, 1, "/w/frames-sort.jsonl", deadline_ms=1000))
+        self.assertEqual(("sort", "20", "32", "1000", "/w/frames-sort.jsonl"),
+                         (sort["deployment"], sort["fps"], sort["itemsPerFrame"], sort["deadlineMs"],
+                          sort["frameLog"]))
+
+    def test_a_run_directory_has_every_deployment_and_the_arbitration_but_not_the_projects_deployments(self):
+        with tempfile.TemporaryDirectory() as root:
+            os.makedirs(os.path.join(root, "runtime-config"))
+            for name in ("io.dynofa.deployment-cam.cfg", "io.dynofa.demo.camera-cam.cfg", "io.dynofa.arbitration.cfg",
+                         "io.dynofa.family.provider.cfg"):
+                with open(os.path.join(root, "runtime-config", name), "w") as f:
+                    f.write("x = 1\n")
+            with mock.patch.object(harness, "ROOT", root):
+                work = apps.scratch_dir(self.TRACE, ["slack-fit", "paper-step"], [None, None], "priority-weighted",
+                                        policy_configs={"slack-fit": {"margin": "0.8"}})
+            try:
+                cfg = os.path.join(work, "runtime-config")
+                self.assertEqual(["io.dynofa.arbitration.cfg", "io.dynofa.demo.camera-sort.cfg", "io.dynofa.demo.cfg",
+                                  "io.dynofa.deployment-sort.cfg", "io.dynofa.family.provider.cfg",
+                                  "io.dynofa.policy.slackfit.cfg", "io.dynofa.runtime.cfg"], sorted(os.listdir(cfg)))
+                with open(os.path.join(cfg, "io.dynofa.arbitration.cfg")) as f:
+                    self.assertEqual("arbiter = priority-weighted\n", f.read())
+                with open(os.path.join(cfg, "io.dynofa.demo.camera-sort.cfg")) as f:
+                    self.assertIn(f"frameLog = {work}/frames-sort.jsonl\n", f.read())
+                with open(os.path.join(cfg, "io.dynofa.deployment-sort.cfg")) as f:
+                    self.assertIn("policy = paper-step\n", f.read())
+                self.assertEqual({"default": f"{work}/frames.jsonl", "sort": f"{work}/frames-sort.jsonl"},
+                                 apps.frame_logs(self.TRACE, work))
+            finally:
+                shutil.rmtree(work)
+        self.assertEqual("arbiter = \n", dp.arbitration_text(""))
+
+
+class GatewayLinesTest(unittest.TestCase):
+    TABLE = {"family": "f", "backend": "cpu", "levels": [{"id": "small", "top1": 87.0, "latencyMs": 2.0}]}
+
+    def test_level_tables_per_deployment_in_either_log_format(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "gateway.log")
+            other = dict(self.TABLE, levels=[{"id": "big", "top1": 92.0, "latencyMs": 30.0}])
+            with open(path, "w") as f:
+                f.write("INFO: started\n")
+                f.write(f"INFO: levels {json.dumps(self.TABLE)} (deployment default)\n")
+                f.write(f"INFO: levels {json.dumps(dict(other, deployment='sort'))}\n")
+                f.write(f"INFO: levels {json.dumps(other)} (deployment default)\n")
+                f.write("INFO: levels {broken\n")
+                f.write(f"INFO: levels {json.dumps(self.TABLE)} (deployment cam)\n")
+            tables = harness.level_tables(path)
+            self.assertEqual({"default": ["small"], "sort": ["big"], "cam": ["small"]},
+                             {k: [level["id"] for level in v] for k, v in tables.items()})
+            self.assertEqual(["small"], [level["id"] for level in harness.level_table(path)])
+            with open(path, "w") as f:
+                f.write(f"INFO: levels {json.dumps(self.TABLE)}\n")
+            self.assertEqual(["small"], [level["id"] for level in harness.level_table(path)])
+
+    @staticmethod
+    def gateway(lines, tails, exited):
+        gw = harness.Gateway.__new__(harness.Gateway)
+        gw.name, gw.work = "run", "/w"
+        gw.proc = mock.Mock(stdout=iter(lines), poll=mock.Mock(return_value=1 if exited else None))
+        gw.tails = tails
+        gw.lines, gw.by_deployment = [], {d: [] for d in tails}
+        gw._read()
+        return gw
+
+    def test_lines_are_kept_per_deployment_and_ready_waits_for_every_one(self):
+        tails = {"default": harness.FrameTail("/none"), "sort": harness.FrameTail("/none")}
+        for tail in tails.values():
+            tail.pos = 10
+        lines = [json.dumps({"deployment": None, "state": "NOT_READY"}) + "\n", "INFO noise\n",
+                 json.dumps({"deployment": "default", "state": "READY", "policy": "slack-fit"}) + "\n",
+                 json.dumps({"deployment": "sort", "state": "STARTING"}) + "\n"]
+        gw = self.gateway(lines, tails, exited=True)
+        self.assertEqual(3, len(gw.lines))
+        self.assertEqual(["NOT_READY", "READY"], [line["state"] for line in gw.lines_of()])
+        self.assertEqual("STARTING", gw.latest("sort")["state"])
+        self.assertEqual({}, gw.latest("cam"))
+        with self.assertRaisesRegex(RuntimeError, "run: deployment sort: the gateway did not become ready"):
+            gw.wait_ready()
+        gw = self.gateway(lines + [json.dumps({"deployment": "sort", "state": "READY"}) + "\n"], tails, exited=False)
+        self.assertEqual("slack-fit", gw.wait_ready()["policy"])
+
+
+class VectorCalibrationTest(unittest.TestCase):
+    def test_frame_tail_marks_reach_across_a_reopened_log(self):
+        tail = harness.FrameTail("unused")
+        tail.segments = [[(0.0, "a"), (0.0, "b")]]
+        mark = tail.mark()
+        tail.segments[-1].append((0.0, "c"))
+        tail.segments.append([(0.0, "d")])
+        self.assertEqual(["c", "d"], tail.since(mark))
+        self.assertEqual([], tail.since(tail.mark()))
+
+    def test_samples_are_the_pinned_levels_latencies_and_a_miss_for_each_frame_not_served(self):
+        lines = [line(0, 0.0, 30, level="big"), line(1, 0.1, 11, level="mid"), line(2, 0.2, 0, "dropped"),
+                 line(3, 0.3, 70, "late", "mid"), "junk", line(4, 0.4, 5, "failed", "mid")]
+        self.assertEqual([11.0, None, 70.0, None], apps.samples(lines, "mid"))
+
+    def test_frames_count_once_every_deployment_serves_its_pin(self):
+        # sort serves its pin at once, inspect a frame later: sort's frames before that are not counted
+        incoming = {"default": [line(0, 0.0, 30, level="big"), line(1, 0.05, 31, level="big"),
+                                line(2, 0.1, 12, level="mid"), line(3, 0.15, 13, level="mid"),
+                                line(4, 0.2, 14, level="mid")],
+                    "sort": [line(0, 0.0, 5, level="small"), line(1, 0.1, 6, level="small"),
+                             line(2, 0.2, 7, level="small"), line(3, 0.3, 0, "dropped"),
+                             line(4, 0.4, 9, level="small")]}
+
+        class FakeGateway:
+            def __init__(self):
+                self.tails = {d: harness.FrameTail("unused") for d in incoming}
+
+            def sleep(self, seconds):
+                for d, tail in self.tails.items():
+                    if incoming[d]:
+                        tail.segments[-1].append((0.0, incoming[d].pop(0)))
+        got = apps.vector_latencies(FakeGateway(), {"default": "mid", "sort": "small"}, 2, 1000.0)
+        self.assertEqual({"default": [13.0, 14.0], "sort": [None, 9.0]}, got)
+
+    def test_a_pin_that_never_applies_gives_no_latencies(self):
+        class Idle:
+            tails = {"default": harness.FrameTail("unused")}
+
+            def sleep(self, seconds):
+                time.sleep(0.001)
+        with mock.patch.object(harness, "PIN_TIMEOUT", 0.05):
+            self.assertEqual({"default": []}, apps.vector_latencies(Idle(), {"default": "mid"}, 2, 1000.0))
+
+
+class PairOracleTest(unittest.TestCase):
+    SELECTED = [["small", "mid", "big"], ["small", "big"]]
+    PINS = [["small", "big"], ["small", "big"]]
+    # inspect (priority 10, 50 ms) keeps big only while sort is at small; sort (priority 1, 100 ms) fits at big
+    CAL = {"small|small": {"inspect": [5, 6], "sort": [5, 5]},
+           "mid|small": {"inspect": [20, 22], "sort": [6, 7]},
+           "big|small": {"inspect": [40, 45], "sort": [8, 9]},
+           "small|big": {"inspect": [8, 9], "sort": [40, 41]},
+           "mid|big": {"inspect": [30, 40], "sort": [60, 70]},
+           "big|big": {"inspect": [55, 60], "sort": [90, 95]}}
+
+    def choose(self, cal, deadlines=(50, 100), priorities=(10, 1)):
+        return ao.choose(cal, ["inspect", "sort"], list(priorities), list(deadlines), self.SELECTED, self.PINS, TOP1)
+
+    def test_pins_spread_over_the_levels(self):
+        ids = [f"l{i}" for i in range(15)]
+        self.assertEqual(["l0", "l7", "l14"], ao.pick_pins(ids, 3))
+        self.assertEqual(["l0", "l14"], ao.pick_pins(ids, 2))
+        self.assertEqual(["l14"], ao.pick_pins(ids, 1))
+        self.assertEqual(["a", "b"], ao.pick_pins(["a", "b"], 3))
+
+    def test_the_plan_measures_each_level_beside_each_pin_of_the_other_once(self):
+        vectors = ao.plan([["a1", "a2", "a3"], ["b1", "b2", "b3"]], [["a1", "a3"], ["b1", "b3"]])
+        self.assertEqual([("a1", "b1"), ("a2", "b1"), ("a3", "b1"), ("a1", "b3"), ("a2", "b3"), ("a3", "b3"),
+                          ("a1", "b2"), ("a3", "b2")], vectors)
+        # three deployments: 3 x 4 x 3 vectors, each of the 8 all-pins ones once instead of three times
+        self.assertEqual(36 - 16, len(set(ao.plan([["a1", "a2", "a3"]] * 3, [["a1", "a3"]] * 3))))
+
+    def test_a_vector_not_measured_reads_the_next_heavier_pin(self):
+        selected, pins = [["a1", "a2", "a3"], ["b1", "b2", "b3"]], [["a1", "a3"], ["b1", "b3"]]
+        cal = {"a2|b3": {"a": [30], "b": [31]}, "a1|b2": {"a": [10], "b": [11]}, "a1|b3": {"a": [12], "b": [13]}}
+        self.assertEqual("b3", ao.pin_up("b2", selected[1], pins[1]))
+        self.assertEqual("b1", ao.pin_up("b1", selected[1], pins[1]))
+        self.assertEqual([30], ao.latencies_at(cal, ("a2", "b2"), 0, "a", selected, pins))
+        self.assertEqual([10], ao.latencies_at(cal, ("a1", "b2"), 0, "a", selected, pins))
+        self.assertIsNone(ao.latencies_at(cal, ("a2", "b2"), 1, "b", selected, pins))
+
+    def test_the_high_priority_deployment_keeps_its_level_when_the_low_one_steps_down(self):
+        vector, lats = self.choose(self.CAL)
+        self.assertEqual(("big", "small"), vector)
+        self.assertEqual([[40, 45], [8, 9]], lats)
+        # with equal priorities sort's big is worth more than inspect's step from mid to big
+        self.assertEqual(("mid", "big"), self.choose(self.CAL, priorities=(1, 1))[0])
+
+    def test_a_frame_not_served_misses_and_nothing_fitting_gives_the_fastest_levels(self):
+        cal = dict(self.CAL, **{"big|small": {"inspect": [40, None], "sort": [8, 9]}})
+        self.assertEqual(("mid", "big"), self.choose(cal)[0])
+        self.assertEqual(("small", "small"), self.choose(self.CAL, deadlines=(1, 1))[0])
+        self.assertEqual((None, None), self.choose({}))
+        self.assertEqual(0.5, ao.share_within([40, None], 50))
+
+    def test_priority_weighted_accuracy(self):
+        self.assertAlmostEqual((10 * 92.0 + 87.0) / 11, ao.priority_weighted([(10, 92.0), (1, 87.0)]))
+        self.assertIsNone(ao.priority_weighted([(10, 92.0), (1, None)]))
+        self.assertIsNone(ao.priority_weighted([]))
+
+    def test_conditions_are_the_contention_and_every_deployments_fps(self):
+        t = tr.normalise(two_apps())
+        self.assertEqual(["idle @ 20/10 fps", "cpuHogs=2 @ 20/20 fps", "idle @ 20/20 fps"],
+                         [ao.condition_key(c, fps) for c, fps, _ in ao.conditions(t)])
+        self.assertEqual([0, 1, 2], [i for _, _, i in ao.conditions(t)])
+
+    def test_the_oracle_run_per_phase_and_deployment(self):
+        t = tr.normalise(two_apps(deployments=[dict(d, phases={}) for d in TWO_APPS["deployments"]],
+                                  phases=[{"name": "idle", "seconds": 10}, {"name": "hogs", "seconds": 10,
+                                                                            "cpuHogs": 2}]))
+        easy = {k: {"inspect": [10], "sort": [10]} for k in self.CAL}
+        record = {"latencies": {"idle @ 20/10 fps": easy, "cpuHogs=2 @ 20/10 fps": self.CAL},
+                  "calibrated": {"inspect": self.SELECTED[0], "sort": self.SELECTED[1]},
+                  "pins": {"inspect": self.PINS[0], "sort": self.PINS[1]}}
+        r = ao.run(t, 1.0, record, TOP1)
+        self.assertEqual("oracle", r["kind"])
+        inspect, sort = r["deployments"]
+        self.assertEqual((["big", "big"], ["big", "small"]), ([p["level"] for p in inspect["phases"]],
+                                                               [p["level"] for p in sort["phases"]]))
+        self.assertEqual((400, 200), (inspect["frames"], sort["frames"]))
+        self.assertEqual((1.0, 1.0), (inspect["framesWithinDeadline"], sort["framesWithinDeadline"]))
+        self.assertAlmostEqual((92.0 + 87.0) / 2, sort["meanAccuracy"])
+        self.assertEqual(1, sort["switches"])
+        self.assertAlmostEqual((10 * 92.0 + 89.5) / 11, r["priorityWeightedAccuracy"])
+        r = ao.run(t, 1.0, dict(record, latencies={}), TOP1)
+        self.assertEqual([None, None], [p["level"] for p in r["deployments"][0]["phases"]])
+        self.assertIsNone(r["priorityWeightedAccuracy"])
+
+
+class TwoAppReportTest(unittest.TestCase):
+    TRACE = tr.normalise(two_apps(phases=[{"name": "idle", "seconds": 2}, {"name": "hogs", "seconds": 2, "cpuHogs": 2},
+                                          {"name": "late", "seconds": 2}]))
+
+    def run_entry(self):
+        inspect = camera(7, 20, lambda t: (30, "ok", "big") if t < 3 else (60, "late", "big"))
+        sort = camera(7, 10, lambda t: (20, "ok", "small"))
+        return {"name": "joint arbiter: slack-fit", "kind": "joint", "arbiter": "priority-weighted", "changes": [],
+                "deployments": [
+                    {"deployment": "inspect", "gateway": "default", "priority": 10, "policy": "slack-fit",
+                     "pinned": None, "segments": [(inspect, 0.5)], "windows": [{"t": 1.0}],
+                     "levels": [{"id": "small", "latencyMs": 2}, {"id": "big", "latencyMs": 30}]},
+                    {"deployment": "sort", "gateway": "sort", "priority": 1, "policy": "paper-step", "pinned": None,
+                     "segments": [(sort, 0.0)], "windows": [], "levels": [{"id": "small", "latencyMs": 2}]}]}
+
+    def test_each_deployment_is_judged_by_its_own_requirement(self):
+        row = analysis.summarise_deployments(self.run_entry(), self.TRACE, 1.0, TOP1)
+        inspect, sort = row["deployments"]
+        self.assertEqual(("inspect", 10, 120), (inspect["deployment"], inspect["priority"], inspect["frames"]))
+        self.assertAlmostEqual(50 / 120, inspect["framesWithinDeadline"])
+        self.assertEqual([1.0, 10 / 40, 0.0], [p["framesWithinDeadline"] for p in inspect["phases"]])
+        self.assertEqual([100.0, 50.0, 80], [p["deadlineMs"] for p in sort["phases"]])
+        self.assertEqual((60, 1.0), (sort["frames"], sort["framesWithinDeadline"]))
+        self.assertAlmostEqual((10 * 92.0 + 87.0) / 11, row["priorityWeightedAccuracy"])
+
+    def test_report_files_and_the_calibration_round_trip(self):
+        run_ = self.run_entry()
+        rows = [analysis.summarise_deployments(run_, self.TRACE, 1.0, TOP1)]
+        record = {"latencies": {"idle @ 20/10 fps": PairOracleTest.CAL},
+                  "levels": {"inspect": [], "sort": []},
+                  "calibrated": {"inspect": PairOracleTest.SELECTED[0], "sort": PairOracleTest.SELECTED[1]},
+                  "pins": {"inspect": PairOracleTest.PINS[0], "sort": PairOracleTest.PINS[1]}, "frames": 2}
+        rows.append(ao.run(self.TRACE, 1.0, record, TOP1))
+        with tempfile.TemporaryDirectory() as d:
+            base = os.path.join(d, "experiment-pair")
+            apps_report.write_markdown(base + ".md", self.TRACE, 1.0, rows, "x.png",
+                                       apps_report.notes(self.TRACE, record))
+            with open(base + ".md") as f:
+                md = f.read()
+            self.assertIn("| joint arbiter: slack-fit | joint | 91.55 | 41.7% | 92.00 | 100.0% | 87.00 |", md)
+            self.assertIn("| oracle (calibrated) | oracle | 91.55 | 100.0% | 92.00 | 100.0% | 87.00 |", md)
+            self.assertIn("**sort**: priority 1, 32 items per frame at 10 fps, deadline 100.0 ms, policy paper-step "
+                          "(from hogs: fps 20; from late: deadlineMs 80)", md)
+            self.assertIn("inspect: small, big; sort: small, big", md)
+            apps_report.write_json(base + ".json", self.TRACE, 1.0, rows, [run_], record)
+            with open(base + ".json") as f:
+                doc = json.load(f)
+            self.assertEqual([{"t": 1.0}], doc["runs"][0]["deployments"][0]["windows"])
+            self.assertEqual({"inspect": ["small", "big"], "sort": ["small"]},
+                             {k: [level["id"] for level in v] for k, v in doc["levels"].items()})
+            loaded = apps_run.load_calibration(base + ".json", self.TRACE)
+            self.assertEqual(dict(record, **{"from": base + ".json"}), loaded)
+            other = tr.normalise(two_apps(deployments=[TWO_APPS["deployments"][0],
+                                                       dict(TWO_APPS["deployments"][1], name="other")]))
+            with self.assertRaisesRegex(ValueError, "deployments inspect, other"):
+                apps_run.load_calibration(base + ".json", other)
+            with self.assertRaisesRegex(ValueError, "of trace 'pair', this run's trace is 'frames'"):
+                apps_run.load_calibration(base + ".json", dict(self.TRACE, name="frames"))
+            if importlib.util.find_spec("matplotlib"):
+                apps_report.plot(base + ".png", self.TRACE, 1.0, [run_], rows, TOP1)
+                self.assertGreater(os.path.getsize(base + ".png"), 0)
+
+    def test_run_labels_name_the_deployments_own_policies(self):
+        t = tr.normalise(two_apps())
+        self.assertEqual("joint arbiter: slack-fit (margin=0.8)",
+                         apps_run.run_label("joint arbiter", t, ["slack-fit", "slack-fit"], {"margin": "0.8"},
+                                            run.run_name))
+        self.assertEqual("independent: inspect slack-fit, sort paper-step",
+                         apps_run.run_label("independent", t, ["slack-fit", "paper-step"], None, run.run_name))
 
 
 if __name__ == "__main__":
