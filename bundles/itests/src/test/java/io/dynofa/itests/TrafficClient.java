@@ -14,9 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-/** A client thread that keeps inferring and records every outcome (for "zero failed requests" checks). */
+/**
+ * A client thread that keeps inferring, back to back or at a steady rate, and records every outcome (for "zero
+ * failed requests" checks).
+ */
 public final class TrafficClient implements AutoCloseable {
+    /** How far a paced client that fell behind catches up at once; an older backlog is dropped. */
+    private static final long MAX_BACKLOG_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final Supplier<InferenceService> service;
+    private final long periodNanos;
     private final Thread thread;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong longestNanos = new AtomicLong();
@@ -25,15 +32,29 @@ public final class TrafficClient implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicLong> byBackend = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
+    /** Requests back to back. */
     public TrafficClient(Supplier<InferenceService> service) {
+        this(service, 0);
+    }
+
+    /** {@code requestsPerSecond} requests a second on average (0 = back to back). */
+    public TrafficClient(Supplier<InferenceService> service, double requestsPerSecond) {
         this.service = service;
+        this.periodNanos = requestsPerSecond > 0 ? Math.round(1e9 / requestsPerSecond) : 0;
         this.thread = new Thread(this::loop, "itest-traffic");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void loop() {
+        long due = System.nanoTime();
         while (running) {
+            if (periodNanos > 0) {
+                due = Math.max(due + periodNanos, System.nanoTime() - MAX_BACKLOG_NANOS);
+                while (running && System.nanoTime() < due) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
             long t0 = System.nanoTime();
             try {
                 InferenceResult r = service.get().infer(GatewayIT.validInput());
