@@ -103,13 +103,13 @@ public final class Arbitration {
         if (name.isEmpty()) {
             return new Grant(claim.proposed(), null);
         }
+        if (current.size() == 1) {
+            return new Grant(claim.proposed(), "granted: the only deployment deciding");
+        }
         Arbiter arbiter = arbiters.get(name);
         if (arbiter == null) {
             return new Grant(claim.proposed(), "arbiter '" + name + "' not installed (installed: "
                 + arbiters.keySet() + "): the proposal stands");
-        }
-        if (current.size() == 1) {
-            return new Grant(claim.proposed(), "granted: the only deployment deciding");
         }
         Capacity capacity = new Capacity(cores(c, cpuLoad, ownCores), c.margin());
         Integer granted;
