@@ -40,7 +40,7 @@ def summarise(run, trace, scale, top1):
 
 
 def summarise_deployments(run, trace, scale, top1):
-    """A run of a trace with several deployments (apps.run's): name, kind, arbiter, per deployment summarise's
+    """A run of a trace with several deployments (apps.run's): name, kind, arbitration, per deployment summarise's
     fields of its frames judged by its own requirements (with deployment and priority), and the run's
     priority-weighted mean accuracy."""
     entries = []
@@ -50,6 +50,6 @@ def summarise_deployments(run, trace, scale, top1):
                         top1)
         del row["name"], row["kind"]
         entries.append({"deployment": d["deployment"], "priority": d["priority"], **row})
-    return {"name": run["name"], "kind": run["kind"], "arbiter": run.get("arbiter"), "deployments": entries,
+    return {"name": run["name"], "kind": run["kind"], "arbitration": run.get("arbitration"), "deployments": entries,
             "priorityWeightedAccuracy": apps_oracle.priority_weighted((e["priority"], e["meanAccuracy"])
                                                                       for e in entries)}

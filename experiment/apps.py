@@ -2,9 +2,9 @@
 
 A run starts the real gateway headless with every deployment of the trace configured (deployments.py: the first is
 the default one), each with its camera and frame log, and io.dynofa.arbitration naming the run's arbiter (the
-priority-weighted one, or none). While the cameras send frames the trace's contention runs (contention.py); when a
-phase changes a deployment's fps or deadline, its camera and manager configurations are rewritten. The cameras'
-frame logs are the measurement, each deployment's 1-s lines its windows.
+priority-weighted one with the run's other arbitration properties, or none). While the cameras send frames the
+trace's contention runs (contention.py); when a phase changes a deployment's fps or deadline, its camera and manager
+configurations are rewritten. The cameras' frame logs are the measurement, each deployment's 1-s lines its windows.
 """
 import os
 import time
@@ -20,9 +20,10 @@ CALIBRATION_SETTLE_S = 1.5
 PLANNED_LEVELS = 15
 
 
-def scratch_dir(trace, policies, pinned, arbiter, extra=(), policy_configs=None, camera_deadline_ms=None):
+def scratch_dir(trace, policies, pinned, arbitration, extra=(), policy_configs=None, camera_deadline_ms=None):
     """A run's working directory: every deployment's manager and camera configuration (policies, pinned: per
-    deployment) as of the first phase, the arbitration, the policies' own configurations {policy: properties}."""
+    deployment) as of the first phase, the arbitration's properties ({"arbiter": ""}: none), the policies' own
+    configurations {policy: properties}."""
     work = harness.scratch_dir(tr.deployment_view(trace, 0), policies[0], pinned[0], extra)
     cfg = os.path.join(work, "runtime-config")
     for i in range(len(trace["deployments"])):
@@ -31,7 +32,7 @@ def scratch_dir(trace, policies, pinned, arbiter, extra=(), policy_configs=None,
         harness.write_atomically(os.path.join(cfg, dp.camera_file(trace, i)),
                                  dp.camera_text(trace, i, 0, os.path.join(work, dp.frame_log_name(trace, i)),
                                                 camera_deadline_ms))
-    harness.write_atomically(os.path.join(cfg, dp.ARBITRATION_FILE), dp.arbitration_text(arbiter))
+    harness.write_atomically(os.path.join(cfg, dp.ARBITRATION_FILE), dp.arbitration_text(arbitration))
     for policy, properties in (policy_configs or {}).items():
         harness.write_atomically(os.path.join(cfg, harness.POLICY_PIDS[policy] + ".cfg"),
                                  harness.policy_cfg(properties))
@@ -44,14 +45,34 @@ def frame_logs(trace, work):
             for i in range(len(trace["deployments"]))}
 
 
+def await_level_tables(gw, gateway_names, wait_s=10.0):
+    """{deployment: level ids} of this gateway (each deployment's table is logged once its family is resident),
+    waiting up to wait_s for every deployment's."""
+    give_up = time.time() + wait_s
+    while True:
+        tables = harness.level_tables(os.path.join(gw.work, "gateway.log"))
+        if all(tables.get(g) for g in gateway_names) or time.time() > give_up:
+            return {g: [level["id"] for level in tables.get(g, [])] for g in gateway_names}
+        gw.sleep(harness.TICK)
+
+
+def pins_here(pinned, level_ids, top1):
+    """pinned (per deployment; None: not pinned) with a pin the deployment does not serve on this gateway (its
+    levels are profiled at each start: the Pareto set can differ by a level) replaced by its level nearest in
+    top-1; level_ids: per deployment."""
+    return [p if not p or not ids or p in ids else min(ids, key=lambda i: (abs(top1.get(i, 0) - top1.get(p, 0)), i))
+            for p, ids in zip(pinned, level_ids)]
+
+
 def phase_index_at(sched, t):
     return next(i for i, (start, end, _) in enumerate(sched) if start <= t < end)
 
 
-def run(name, kind, trace, scale, policies, pinned, arbiter, log, extra=(), policy_configs=None):
-    """One gateway run of the trace with every deployment (policies, pinned: per deployment; arbiter: the
-    arbitration's, "" = none); per deployment its frames' raw lines aligned to the trace clock, its 1-s lines and
-    level table; the requirement changes; or, when a deployment's policy is not the one in force, skipped."""
+def run(name, kind, trace, scale, policies, pinned, arbitration, log, extra=(), policy_configs=None):
+    """One gateway run of the trace with every deployment (policies, pinned: per deployment; arbitration: the
+    properties of io.dynofa.arbitration, {"arbiter": ""} = none); per deployment its frames' raw lines aligned to
+    the trace clock, its 1-s lines and level table; the requirement changes; or, when a deployment's policy is not
+    the one in force, skipped."""
     ds = trace["deployments"]
     names = [d["name"] for d in ds]
     gateway_names = [dp.gateway_name(trace, i) for i in range(len(ds))]
@@ -60,10 +81,21 @@ def run(name, kind, trace, scale, policies, pinned, arbiter, log, extra=(), poli
     others = harness.start_contention(trace, trace["phases"], log)
     changes = []
     try:
-        work = scratch_dir(trace, policies, pinned, arbiter, extra, policy_configs)
+        work = scratch_dir(trace, policies, pinned, arbitration, extra, policy_configs)
         gw = harness.Gateway(name, work, total + harness.MAX_WARM_UP_SECONDS, frame_logs(trace, work))
         try:
             gw.wait_ready()
+            if any(pinned):
+                ids = await_level_tables(gw, gateway_names)
+                here = pins_here(pinned, [ids[g] for g in gateway_names], harness.manifest_top1())
+                for i, (asked, got) in enumerate(zip(pinned, here)):
+                    if asked != got:
+                        log(f"{name}: {names[i]} does not serve {asked} on this gateway (profiled at each start, the "
+                            f"Pareto set can differ by a level): pinned {got}, the nearest in top-1")
+                        name = name.replace(f"{names[i]} {asked}", f"{names[i]} {got}")
+                        gw.write_config(dp.runtime_file(trace, i),
+                                        dp.runtime_text(trace, i, 0, policies[i], got, extra))
+                pinned = here
             for i, g in enumerate(gateway_names):
                 in_force = policies[i] if pinned[i] else gw.policy_in_force(policies[i], g)
                 if in_force != policies[i]:
@@ -108,7 +140,7 @@ def run(name, kind, trace, scale, policies, pinned, arbiter, log, extra=(), poli
     log(f"{name}: " + "; ".join(f"{d['deployment']} {sum(len(s[0]) for s in d['segments'])} frame-log lines"
                                 for d in out) + f", {len(changes)} requirement change(s)")
     gw.remove()
-    result = {"name": name, "kind": kind, "arbiter": arbiter, "deployments": out, "changes": changes,
+    result = {"name": name, "kind": kind, "arbitration": dict(arbitration), "deployments": out, "changes": changes,
               "seconds": total}
     if policy_configs:
         result["policyConfig"] = dict(policy_configs)
@@ -131,13 +163,14 @@ def calibrate(trace, conditions, select, pin_count, frames_per_level, log, settl
     others = harness.start_contention(trace, [c for c, _, _ in conditions], log)
     out = {}
     try:
-        work = scratch_dir(trace, ["dynofa-step"] * len(ds), [None] * len(ds), "", (),
+        work = scratch_dir(trace, ["dynofa-step"] * len(ds), [None] * len(ds), {"arbiter": ""}, (),
                            camera_deadline_ms=harness.CALIBRATION_DEADLINE_MS)
         gw = harness.Gateway("calibration", work, budget, frame_logs(trace, work))
         try:
             gw.wait_ready()
+            ids = await_level_tables(gw, gateway_names)
             tables = harness.level_tables(os.path.join(gw.work, "gateway.log"))
-            selected = [select([level["id"] for level in tables.get(g, [])]) for g in gateway_names]
+            selected = [select(ids[g]) for g in gateway_names]
             if not all(selected):
                 raise RuntimeError(f"calibration: a deployment has no levels to calibrate (see {gw.work}/gateway.log)")
             pins = [ao.pick_pins(s, pin_count) for s in selected]

@@ -116,7 +116,7 @@ def plot(path, trace, scale, runs, rows, top1):
     sched = tr.schedule(trace, scale)
     total = sched[-1][1]
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    fig, axes = plt.subplots(len(ds), 1, figsize=(12, 3.6 * len(ds) + 0.8), sharex=True, squeeze=False)
+    fig, axes = plt.subplots(len(ds), 1, figsize=(15, 3.8 * len(ds) + 0.8), sharex=True, squeeze=False)
     by_name = {r["name"]: r for r in runs}
     for i, (ax, d) in enumerate(zip(axes[:, 0], ds)):
         levels = report.level_axis([{"levels": r["deployments"][i]["levels"]} for r in runs], top1)
@@ -124,7 +124,7 @@ def plot(path, trace, scale, runs, rows, top1):
         for k, row in enumerate(rows):
             colour = colours[k % len(colours)]
             e = row["deployments"][i]
-            label = f"{row['name']}: {pct(e['framesWithinDeadline'])}, {fmt(e['meanAccuracy'])} %"
+            label = f"{k + 1}. {row['name']}: {pct(e['framesWithinDeadline'])}, {fmt(e['meanAccuracy'])} %"
             if row["kind"] == "oracle":
                 xs, ys = [], []
                 for p in e["phases"]:
@@ -141,22 +141,24 @@ def plot(path, trace, scale, runs, rows, top1):
                     label=label)
             missed = [f.t for f in frames if not f.within]
             ax.scatter(missed, [-1.0 - 0.45 * k] * len(missed), s=8, marker="x", color=colour)
-        ax.set_yticks(range(len(levels)))
-        ax.set_yticklabels(levels, fontsize=6)
-        ax.set_ylim(-1.5 - 0.45 * len(rows), len(levels) - 0.5)
+        misses = [-1.0 - 0.45 * k for k, row in enumerate(rows) if row["kind"] != "oracle"]
+        ax.set_yticks(list(range(len(levels))) + misses)
+        ax.set_yticklabels(levels + [f"misses {k + 1}" for k in range(len(misses))], fontsize=6)
+        ax.set_ylim(min(misses + [-1.0]) - 0.5, len(levels) - 0.5)
         ax.set_ylabel("level (x: missed frames)")
         for s, e_, p in sched:
             ax.axvline(s, color="grey", lw=0.5)
             if any(p[key] for key in tr.CONTENTION_KEYS):
                 ax.axvspan(s, e_, color="orange", alpha=0.12, lw=0)
-            ax.text((s + e_) / 2, 0.99, p["name"], transform=ax.get_xaxis_transform(), ha="center", va="top",
+            ax.text((s + e_) / 2, 1.0, p["name"], transform=ax.get_xaxis_transform(), ha="center", va="bottom",
                     fontsize=7)
         ax.set_title(f"{d['name']}: priority {d['priority']}, {d['itemsPerFrame']} items at {d['fps']:g} fps, "
                      f"deadline {fmt(tr.effective_deadline_ms(d), 1)} ms (frames within deadline, mean accuracy)",
-                     fontsize=9, loc="left")
-        ax.legend(fontsize=7, loc="lower right", ncol=2)
+                     fontsize=9, loc="left", pad=14)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="run: within deadline, accuracy "
+                  "(misses k: run k's)", title_fontsize=7)
     axes[-1, 0].set_xlabel("trace time (s); shaded: contention")
     fig.suptitle(f"Dynofa, several applications on one gateway: trace {trace['name']}")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1))
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -1,5 +1,6 @@
 """The experiment of a trace with several deployments (run.py hands it over when the trace has `deployments`):
-per policy of --policies (default slack-fit) a joint-arbiter run and an independent one, static runs (every
+per policy of --policies (default slack-fit) a joint-arbiter run (one per --arbitration) and an independent one,
+static runs (every
 deployment at its largest level, then at its smallest; --no-static: none), the calibration of level vectors
 (--quick: every third level, two pins; --calibration-from: an earlier report's) and the oracle over all
 deployments; writes experiment-<trace>[-quick].md, .json and .png (one panel per deployment)."""
@@ -59,8 +60,15 @@ def run_label(kind, trace, policies, config, run_name):
     return run_name(kind, ", ".join(f"{d['name']} {p}" for d, p in zip(trace["deployments"], policies)), config)
 
 
-def main(trace, scale, wanted, calibration, cal_frames, pin_count, extra, no_static, quick, out_dir, run_name, log):
-    """wanted: [(policy, properties or None)]; calibration: an earlier report's record or None."""
+def joint_label(arbitration):
+    """`joint arbiter`, with properties of the arbitration `joint arbiter (cores=2)`."""
+    return "joint arbiter" + (f" ({', '.join(f'{k}={v}' for k, v in arbitration.items())})" if arbitration else "")
+
+
+def main(trace, scale, wanted, arbitrations, calibration, cal_frames, pin_count, extra, no_static, quick, out_dir,
+         run_name, log):
+    """wanted: [(policy, properties or None)]; arbitrations: [io.dynofa.arbitration properties or None], a joint run
+    each; calibration: an earlier report's record or None."""
     started = time.time()
     ds = trace["deployments"]
     installed = harness.installed_policies(harness.JAR)
@@ -72,9 +80,10 @@ def main(trace, scale, wanted, calibration, cal_frames, pin_count, extra, no_sta
             log(f"policy {', '.join(missing)}: not in the runnable, runs with {policy} skipped")
             continue
         configs = {policy: config} if config else None
-        for kind, arbiter, label in (("joint", dp.JOINT_ARBITER, "joint arbiter"), ("independent", "", "independent")):
+        variants = [("joint", dict(dp.JOINT_ARBITRATION, **(a or {})), joint_label(a)) for a in arbitrations]
+        for kind, arbitration, label in variants + [("independent", {"arbiter": ""}, "independent")]:
             harness.keep(runs, apps.run(run_label(label, trace, policies, config, run_name), kind, trace, scale,
-                                        policies, [None] * len(ds), arbiter, log, extra, configs), log)
+                                        policies, [None] * len(ds), arbitration, log, extra, configs), log)
     if not runs:
         raise SystemExit("experiment: no policy ran")
     ids = [[level["id"] for level in d["levels"]] for d in runs[0]["deployments"]]
@@ -94,7 +103,8 @@ def main(trace, scale, wanted, calibration, cal_frames, pin_count, extra, no_sta
         for label, pick in (("largest", -1), ("smallest", 0)):
             pins = [level_ids[pick] for level_ids in ids]
             runs.append(apps.run(f"static {label}: " + ", ".join(f"{d['name']} {p}" for d, p in zip(ds, pins)),
-                                 "static", trace, scale, ["dynofa-step"] * len(ds), pins, "", log, extra))
+                                 "static", trace, scale, ["dynofa-step"] * len(ds), pins, {"arbiter": ""}, log,
+                                 extra))
     rows = [analysis.summarise_deployments(r, trace, scale, top1) for r in runs]
     for row in rows:
         for e in row["deployments"]:

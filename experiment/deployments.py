@@ -4,13 +4,13 @@ The trace's first deployment is the gateway's default one: io.dynofa.runtime.cfg
 logging to frames.jsonl. Every other one, NAME, is io.dynofa.deployment-NAME.cfg (the keys of io.dynofa.runtime
 plus `name`) with the camera io.dynofa.demo.camera-NAME.cfg (`deployment = NAME`) logging to frames-NAME.jsonl.
 Each deployment's file also carries its `priority` and `deadlineMs`; io.dynofa.arbitration.cfg names the arbiter
-("" = none: every deployment takes its own policy's proposal).
+("" = none: every deployment takes its own policy's proposal) and any other property of the run's arbitration.
 """
 import harness
 import traces as tr
 
 ARBITRATION_FILE = "io.dynofa.arbitration.cfg"
-JOINT_ARBITER = "priority-weighted"
+JOINT_ARBITRATION = {"arbiter": "priority-weighted"}
 
 
 def gateway_name(trace, i):
@@ -53,9 +53,10 @@ def camera_text(trace, i, phase_index, frame_log, deadline_ms=None):
     return text if i == 0 else text + f"deployment = {gateway_name(trace, i)}\n"
 
 
-def arbitration_text(arbiter):
-    """The gateway's arbitration: `arbiter` by name, or none ("")."""
-    return f"arbiter = {arbiter}\n"
+def arbitration_text(properties):
+    """The gateway's arbitration (io.dynofa.arbitration): its properties, `arbiter` by name ("" = none) first."""
+    ordered = dict({"arbiter": properties.get("arbiter", "")}, **properties)
+    return "".join(f"{k} = {v}\n" for k, v in ordered.items())
 
 
 def policies_of(trace, run_policy):

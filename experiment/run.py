@@ -34,6 +34,7 @@ BASELINES = ("paper-step",)
 POLICY_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 PROPERTY_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
 PROPERTY_VALUE = re.compile(r"[A-Za-z0-9_.+-]+")
+ARBITRATION_KEYS = ("arbiter", "margin", "cores", "claimMaxAgeMs")
 
 
 def parse_policies(text):
@@ -52,18 +53,41 @@ def parse_policies(text):
             if name not in harness.POLICY_PIDS:
                 raise ValueError(f"--policies: policy {name} has no known configuration PID for {props!r} "
                                  f"(known: {', '.join(sorted(harness.POLICY_PIDS))})")
-            config = {}
-            for prop in props.split(";"):
-                key, eq, value = (s.strip() for s in prop.partition("="))
-                if not eq or not PROPERTY_KEY.fullmatch(key) or not PROPERTY_VALUE.fullmatch(value):
-                    raise ValueError(f"--policies: {entry!r}: {prop.strip()!r} is not key=value (key: letters, "
-                                     "digits, '_' or '.'; value: letters, digits or _ . + -)")
-                if key in config:
-                    raise ValueError(f"--policies: {entry!r} sets {key} twice")
-                config[key] = value
+            config = parse_properties(props, f"--policies: {entry!r}")
         if (name, config) in out:
             raise ValueError(f"--policies: {entry!r} is there twice")
         out.append((name, config))
+    return out
+
+
+def parse_properties(text, what):
+    """`k=v;k2=v2` -> {k: v, k2: v2}; ValueError starting with `what` on bad syntax or a key set twice."""
+    config = {}
+    for prop in text.split(";"):
+        key, eq, value = (s.strip() for s in prop.partition("="))
+        if not eq or not PROPERTY_KEY.fullmatch(key) or not PROPERTY_VALUE.fullmatch(value):
+            raise ValueError(f"{what}: {prop.strip()!r} is not key=value (key: letters, digits, '_' or '.'; value: "
+                             "letters, digits or _ . + -)")
+        if key in config:
+            raise ValueError(f"{what} sets {key} twice")
+        config[key] = value
+    return config
+
+
+def parse_arbitrations(texts):
+    """--arbitration values -> [{key: value} or None] (None: the arbitration's defaults, the only one without the
+    option), one joint-arbiter run each; ValueError on bad syntax, a key io.dynofa.arbitration does not have, or
+    the same properties twice."""
+    out = []
+    for text in texts or [""]:
+        config = parse_properties(text, f"--arbitration {text!r}") if text.strip() else None
+        unknown = sorted(set(config or {}) - set(ARBITRATION_KEYS))
+        if unknown:
+            raise ValueError(f"--arbitration {text!r}: io.dynofa.arbitration has no {', '.join(unknown)} (keys: "
+                             f"{', '.join(ARBITRATION_KEYS)})")
+        if config in out:
+            raise ValueError(f"--arbitration {text!r} is there twice")
+        out.append(config)
     return out
 
 
@@ -123,6 +147,10 @@ def main():
     ap.add_argument("--calibration-pins", type=int, default=None,
                     help="a trace with deployments: levels of each deployment the others are calibrated beside "
                          f"(default {apps_run.PINS}; --quick: {apps_run.QUICK_PINS})")
+    ap.add_argument("--arbitration", action="append", default=None, metavar="KEY=VALUE;...",
+                    help="a trace with deployments: properties of io.dynofa.arbitration (arbiter, margin, cores, "
+                         "claimMaxAgeMs) for a joint-arbiter run, e.g. 'cores=2;margin=0.85' (quote the ';'); "
+                         "repeatable, one joint run each ('' = the defaults; default: one run with the defaults)")
     ap.add_argument("--no-static", action="store_true", help="no static runs")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="another property of the runtime manager (io.dynofa.runtime) for every run, "
@@ -147,6 +175,7 @@ def main():
     default_policies = apps_run.POLICIES if several else QUICK_POLICIES if args.quick else harness.POLICIES
     try:
         wanted = parse_policies(args.policies or ",".join(default_policies))
+        arbitrations = parse_arbitrations(args.arbitration)
         calibration = None if not args.calibration_from else apps_run.load_calibration(args.calibration_from, trace) \
             if several else load_calibration(args.calibration_from, trace)
     except ValueError as e:
@@ -156,8 +185,8 @@ def main():
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)  # noqa: E731
     harness.JAR = os.path.abspath(args.jar)
     if several:
-        apps_run.main(trace, scale, wanted, calibration, cal_frames, pins, extra, args.no_static, args.quick, args.out,
-                      run_name, log)
+        apps_run.main(trace, scale, wanted, arbitrations, calibration, cal_frames, pins, extra, args.no_static,
+                      args.quick, args.out, run_name, log)
         return
     installed = harness.installed_policies(harness.JAR)
     for p in dict.fromkeys(p for p, _ in wanted):

@@ -647,7 +647,8 @@ class DeploymentConfigTest(unittest.TestCase):
                 with open(os.path.join(root, "runtime-config", name), "w") as f:
                     f.write("x = 1\n")
             with mock.patch.object(harness, "ROOT", root):
-                work = apps.scratch_dir(self.TRACE, ["slack-fit", "paper-step"], [None, None], "priority-weighted",
+                work = apps.scratch_dir(self.TRACE, ["slack-fit", "paper-step"], [None, None],
+                                        {"arbiter": "priority-weighted", "cores": "2"},
                                         policy_configs={"slack-fit": {"margin": "0.8"}})
             try:
                 cfg = os.path.join(work, "runtime-config")
@@ -655,7 +656,7 @@ class DeploymentConfigTest(unittest.TestCase):
                                   "io.dynofa.deployment-sort.cfg", "io.dynofa.family.provider.cfg",
                                   "io.dynofa.policy.slackfit.cfg", "io.dynofa.runtime.cfg"], sorted(os.listdir(cfg)))
                 with open(os.path.join(cfg, "io.dynofa.arbitration.cfg")) as f:
-                    self.assertEqual("arbiter = priority-weighted\n", f.read())
+                    self.assertEqual("arbiter = priority-weighted\ncores = 2\n", f.read())
                 with open(os.path.join(cfg, "io.dynofa.demo.camera-sort.cfg")) as f:
                     self.assertIn(f"frameLog = {work}/frames-sort.jsonl\n", f.read())
                 with open(os.path.join(cfg, "io.dynofa.deployment-sort.cfg")) as f:
@@ -664,7 +665,8 @@ class DeploymentConfigTest(unittest.TestCase):
                                  apps.frame_logs(self.TRACE, work))
             finally:
                 shutil.rmtree(work)
-        self.assertEqual("arbiter = \n", dp.arbitration_text(""))
+        self.assertEqual("arbiter = \n", dp.arbitration_text({"arbiter": ""}))
+        self.assertEqual("arbiter = \nmargin = 0.8\n", dp.arbitration_text({"margin": "0.8"}))
 
 
 class GatewayLinesTest(unittest.TestCase):
@@ -751,6 +753,11 @@ class VectorCalibrationTest(unittest.TestCase):
                         tail.segments[-1].append((0.0, incoming[d].pop(0)))
         got = apps.vector_latencies(FakeGateway(), {"default": "mid", "sort": "small"}, 2, 1000.0)
         self.assertEqual({"default": [13.0, 14.0], "sort": [None, 9.0]}, got)
+
+    def test_a_pin_this_gateway_does_not_serve_becomes_its_level_nearest_in_top1(self):
+        self.assertEqual(["big", None, "mid", "small"],
+                         apps.pins_here(["big", None, "big", "small"],
+                                        [["small", "big"], ["small"], ["small", "mid"], []], TOP1))
 
     def test_a_pin_that_never_applies_gives_no_latencies(self):
         class Idle:
@@ -854,7 +861,8 @@ class TwoAppReportTest(unittest.TestCase):
     def run_entry(self):
         inspect = camera(7, 20, lambda t: (30, "ok", "big") if t < 3 else (60, "late", "big"))
         sort = camera(7, 10, lambda t: (20, "ok", "small"))
-        return {"name": "joint arbiter: slack-fit", "kind": "joint", "arbiter": "priority-weighted", "changes": [],
+        return {"name": "joint arbiter: slack-fit", "kind": "joint", "arbitration": {"arbiter": "priority-weighted"},
+                "changes": [],
                 "deployments": [
                     {"deployment": "inspect", "gateway": "default", "priority": 10, "policy": "slack-fit",
                      "pinned": None, "segments": [(inspect, 0.5)], "windows": [{"t": 1.0}],
@@ -908,6 +916,19 @@ class TwoAppReportTest(unittest.TestCase):
             if importlib.util.find_spec("matplotlib"):
                 apps_report.plot(base + ".png", self.TRACE, 1.0, [run_], rows, TOP1)
                 self.assertGreater(os.path.getsize(base + ".png"), 0)
+
+    def test_arbitration_variants_parse_and_bad_ones_are_refused(self):
+        self.assertEqual([None], run.parse_arbitrations(None))
+        self.assertEqual([None, {"cores": "2", "margin": "0.85"}, {"arbiter": "other"}],
+                         run.parse_arbitrations(["", "cores=2; margin=0.85", "arbiter=other"]))
+        for bad, why in ((["speed=2"], "io.dynofa.arbitration has no speed"), (["cores"], "not key=value"),
+                         (["cores=2;cores=3"], "sets cores twice"), (["cores=2", "cores=2"], "there twice"),
+                         (["", " "], "there twice"), (["cores=$(x)"], "not key=value")):
+            with self.assertRaisesRegex(ValueError, why, msg=bad):
+                run.parse_arbitrations(bad)
+        self.assertEqual("joint arbiter (cores=2, margin=0.85)",
+                         apps_run.joint_label({"cores": "2", "margin": "0.85"}))
+        self.assertEqual("joint arbiter", apps_run.joint_label(None))
 
     def test_run_labels_name_the_deployments_own_policies(self):
         t = tr.normalise(two_apps())
