@@ -20,7 +20,7 @@ CALIBRATION_SETTLE_S = 1.5
 PLANNED_LEVELS = 15
 
 
-def scratch_dir(trace, policies, pinned, arbitration, extra=(), policy_configs=None, camera_deadline_ms=None):
+def scratch_dir(trace, policies, pinned, arbitration, extra=(), policy_configs=None):
     """A run's working directory: every deployment's manager and camera configuration (policies, pinned: per
     deployment) as of the first phase, the arbitration's properties ({"arbiter": ""}: none), the policies' own
     configurations {policy: properties}."""
@@ -30,8 +30,7 @@ def scratch_dir(trace, policies, pinned, arbitration, extra=(), policy_configs=N
         harness.write_atomically(os.path.join(cfg, dp.runtime_file(trace, i)),
                                  dp.runtime_text(trace, i, 0, policies[i], pinned[i], extra))
         harness.write_atomically(os.path.join(cfg, dp.camera_file(trace, i)),
-                                 dp.camera_text(trace, i, 0, os.path.join(work, dp.frame_log_name(trace, i)),
-                                                camera_deadline_ms))
+                                 dp.camera_text(trace, i, 0, os.path.join(work, dp.frame_log_name(trace, i))))
     harness.write_atomically(os.path.join(cfg, dp.ARBITRATION_FILE), dp.arbitration_text(arbitration))
     for policy, properties in (policy_configs or {}).items():
         harness.write_atomically(os.path.join(cfg, harness.POLICY_PIDS[policy] + ".cfg"),
@@ -148,9 +147,10 @@ def run(name, kind, trace, scale, policies, pinned, arbitration, log, extra=(), 
 
 
 def calibrate(trace, conditions, select, pin_count, frames_per_level, log, settle=CALIBRATION_SETTLE_S):
-    """Per condition (apps_oracle.conditions: the contention running, each camera at its fps with a deadline it
-    cannot miss, so frames are not dropped as expired), per vector of apps_oracle.plan (every deployment's levels
-    that select(level ids, fastest first) names, the others at pin_count pins each), each deployment's latencies of
+    """Per condition (apps_oracle.conditions: the contention running, each camera at its fps and deadline, so frames
+    expire unsent as in the runs and a deployment's backlog does not load the other), per vector of apps_oracle.plan
+    (every deployment's levels that select(level ids, fastest first) names, the others at pin_count pins each), each
+    deployment's latencies of
     `frames_per_level` frames once every deployment serves its pinned level. Returns {"latencies": {condition:
     {vector: {deployment: [ms or None]}}}, "levels": {deployment: the gateway's level table}, "calibrated":
     {deployment: level ids}, "pins": {deployment: level ids}, "frames": frames_per_level}."""
@@ -158,13 +158,12 @@ def calibrate(trace, conditions, select, pin_count, frames_per_level, log, settl
     names = [d["name"] for d in ds]
     gateway_names = [dp.gateway_name(trace, i) for i in range(len(ds))]
     planned = len(ds) * PLANNED_LEVELS * pin_count ** (len(ds) - 1)
-    slowest = min(min(fps) for _, fps, _ in conditions)
+    slowest = min(fps for _, requirements, _ in conditions for fps, _ in requirements)
     budget = len(conditions) * (settle + planned * (harness.PIN_TIMEOUT + 3 * (frames_per_level + 2) / slowest))
     others = harness.start_contention(trace, [c for c, _, _ in conditions], log)
     out = {}
     try:
-        work = scratch_dir(trace, ["dynofa-step"] * len(ds), [None] * len(ds), {"arbiter": ""}, (),
-                           camera_deadline_ms=harness.CALIBRATION_DEADLINE_MS)
+        work = scratch_dir(trace, ["dynofa-step"] * len(ds), [None] * len(ds), {"arbiter": ""})
         gw = harness.Gateway("calibration", work, budget, frame_logs(trace, work))
         try:
             gw.wait_ready()
@@ -177,19 +176,19 @@ def calibrate(trace, conditions, select, pin_count, frames_per_level, log, settl
             vectors = ao.plan(selected, pins)
             log(f"calibration: {len(vectors)} level vectors per condition, pins " + "; ".join(
                 f"{n} {', '.join(p)}" for n, p in zip(names, pins)))
-            for counts, fps, index in conditions:
-                key = ao.condition_key(counts, fps)
+            for counts, requirements, index in conditions:
+                key = ao.condition_key(counts, requirements)
                 others.apply(counts)
                 for i, g in enumerate(gateway_names):
-                    gw.write_config(dp.camera_file(trace, i), dp.camera_text(trace, i, index, gw.tails[g].path,
-                                                                             harness.CALIBRATION_DEADLINE_MS))
+                    gw.write_config(dp.camera_file(trace, i), dp.camera_text(trace, i, index, gw.tails[g].path))
                 gw.sleep(settle if any(counts.values()) else 0)
                 out[key] = {}
                 for vector in vectors:
                     for i in range(len(ds)):
                         gw.write_config(dp.runtime_file(trace, i),
                                         dp.runtime_text(trace, i, index, "dynofa-step", vector[i]))
-                    got = vector_latencies(gw, dict(zip(gateway_names, vector)), frames_per_level, min(fps))
+                    got = vector_latencies(gw, dict(zip(gateway_names, vector)), frames_per_level,
+                                           min(fps for fps, _ in requirements))
                     out[key][ao.vector_key(vector)] = {n: got[g] for n, g in zip(names, gateway_names)}
                 log(f"calibration {key}: {sum(1 for v in out[key].values() if all(v.values()))} of {len(vectors)} "
                     "vectors measured")

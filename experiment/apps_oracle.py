@@ -1,10 +1,10 @@
 """The oracle over several deployments: per phase the vector of levels (one per deployment) with the largest
 priority-weighted top-1 among those whose every deployment's calibrated p99 frame latency is within its deadline.
 
-Its input is a calibration (apps.calibrate): per condition (a phase's contention and every deployment's fps,
-condition_key), per measured vector of pinned levels (vector_key), each deployment's frame latencies in ms (None: a
-frame that was dropped or failed, a miss). Measuring every vector is out of bounds (15 levels each: 225 pairs per
-condition), so the approximation is: a few levels of each deployment are its pins (pick_pins: the fastest, the
+Its input is a calibration (apps.calibrate): per condition (a phase's contention and every deployment's fps and
+deadline, condition_key), per measured vector of pinned levels (vector_key), each deployment's frame latencies in ms
+(None: a frame that was dropped or failed, a miss). Measuring every vector is out of bounds (15 levels each: 225
+pairs per condition), so the approximation is: a few levels of each deployment are its pins (pick_pins: the fastest, the
 largest and evenly between); every calibrated level of one deployment is measured with each other deployment at
 each of its pins (plan). A deployment's latency at a vector is the measurement at exactly that vector when there is
 one, else the one at its own level with every other deployment rounded up to its next pin: at least as slow a
@@ -21,21 +21,29 @@ import traces as tr
 MAX_VECTORS = 200_000
 
 
-def condition_key(counts, fps):
-    """`cpuHogs=2 @ 20/10 fps`: the contention and each deployment's fps (both set how the levels interfere)."""
-    return f"{tr.contention_key(counts)} @ {'/'.join(f'{f:g}' for f in fps)} fps"
+def requirements_at(trace, i):
+    """((fps, effective deadline ms) per deployment) in phase i."""
+    return tuple((r["fps"], tr.effective_deadline_ms(r)) for r in (d["requirements"][i] for d in trace["deployments"]))
+
+
+def condition_key(counts, requirements):
+    """`cpuHogs=2 @ 20/10 fps, 50/100 ms`: the contention and each deployment's fps and deadline (the fps set how
+    the levels interfere, the deadlines which frames expire unsent)."""
+    fps = "/".join(f"{f:g}" for f, _ in requirements)
+    deadlines = "/".join(f"{d:g}" for _, d in requirements)
+    return f"{tr.contention_key(counts)} @ {fps} fps, {deadlines} ms"
 
 
 def conditions(trace):
-    """[(contention counts, fps per deployment, index of the first phase with them)] in trace order, each once."""
+    """[(contention counts, requirements_at, index of the first phase with them)] in trace order, each once."""
     out, seen = [], set()
     for i, phase in enumerate(trace["phases"]):
         counts = {k: phase[k] for k in tr.CONTENTION_KEYS}
-        fps = tuple(d["requirements"][i]["fps"] for d in trace["deployments"])
-        key = condition_key(counts, fps)
+        requirements = requirements_at(trace, i)
+        key = condition_key(counts, requirements)
         if key not in seen:
             seen.add(key)
-            out.append((counts, fps, i))
+            out.append((counts, requirements, i))
     return out
 
 
@@ -136,16 +144,16 @@ def run(trace, scale, calibration, top1):
     pins = [calibration["pins"].get(n) or s[-1:] for n, s in zip(names, selected)]
     phases = [[] for _ in ds]
     for index, (start, end, phase) in enumerate(tr.schedule(trace, scale)):
-        requirements = [d["requirements"][index] for d in ds]
-        key = condition_key({k: phase[k] for k in tr.CONTENTION_KEYS}, [r["fps"] for r in requirements])
-        deadlines = [tr.effective_deadline_ms(r) for r in requirements]
+        requirements = requirements_at(trace, index)
+        key = condition_key({k: phase[k] for k in tr.CONTENTION_KEYS}, requirements)
+        deadlines = [deadline for _, deadline in requirements]
         vector, lats = choose(calibration["latencies"].get(key) or {}, names, [d["priority"] for d in ds],
                               deadlines, selected, pins, top1)
         for i, d in enumerate(ds):
             level = vector[i] if vector else None
             share = share_within(lats[i], deadlines[i]) if vector else None
             phases[i].append(oracle.phase_entry(phase["name"], start, end, key, level, share,
-                                                lats[i] if vector else None, requirements[i]["fps"],
+                                                lats[i] if vector else None, requirements[i][0],
                                                 d["itemsPerFrame"], top1))
     entries = [{"deployment": d["name"], "priority": d["priority"], **oracle.summary(p)} for d, p in zip(ds, phases)]
     return {"name": "oracle (calibrated)", "kind": "oracle", "deployments": entries,

@@ -35,7 +35,8 @@ def notes(trace, calibration):
         "oracle (calibrated, not run): per phase the vector of levels, one per deployment, with the largest "
         "priority-weighted top-1 among those whose every deployment's calibrated p99 frame latency is within its "
         "deadline (none: every deployment's fastest level). Calibration: one gateway with every deployment, each "
-        "camera at the phase's fps (deadline 1 s, so no frame expires), the levels pinned while each phase's "
+        "camera at the phase's fps and deadline (a frame that expires unsent, as in the runs, is a miss), the "
+        "levels pinned while each phase's "
         f"contention runs, {frames} frames per deployment and vector once all pins are in force. Not every vector "
         "is measured: each calibrated level of one deployment ("
         + "; ".join(f"{n}: {len(calibrated.get(n, []))}" for n in calibrated)

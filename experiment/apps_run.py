@@ -95,8 +95,8 @@ def main(trace, scale, wanted, arbitrations, calibration, cal_frames, pin_count,
             return [lid for i, lid in enumerate(level_ids) if not quick or i % 3 == (len(level_ids) - 1) % 3]
         calibration = apps.calibrate(trace, apps_oracle.conditions(trace), select, pin_count, cal_frames, log)
     else:
-        missing = [apps_oracle.condition_key(c, fps) for c, fps, _ in apps_oracle.conditions(trace)
-                   if apps_oracle.condition_key(c, fps) not in calibration["latencies"]]
+        missing = [apps_oracle.condition_key(c, r) for c, r, _ in apps_oracle.conditions(trace)
+                   if apps_oracle.condition_key(c, r) not in calibration["latencies"]]
         log(f"calibration from {calibration['from']}" + (f"; it lacks {', '.join(missing)}: the oracle has no "
                                                          "levels in those phases" if missing else ""))
     if not no_static:

@@ -42,13 +42,11 @@ def runtime_text(trace, i, phase_index, policy, pinned, extra=()):
     return text if i == 0 else text + f"name = {d['name']}\n"
 
 
-def camera_text(trace, i, phase_index, frame_log, deadline_ms=None):
-    """Deployment i's camera in phase phase_index (fps, items, deadline; deadline_ms instead when given), sending to
-    its deployment and logging to frame_log."""
+def camera_text(trace, i, phase_index, frame_log):
+    """Deployment i's camera in phase phase_index (fps, items, deadline), sending to its deployment and logging to
+    frame_log."""
     view = tr.deployment_view(trace, i)
     phase = view["phases"][phase_index]
-    if deadline_ms is not None:
-        phase = dict(phase, deadlineMs=deadline_ms)
     text = harness.demo_cfg(view, phase, frame_log)
     return text if i == 0 else text + f"deployment = {gateway_name(trace, i)}\n"
 

@@ -634,8 +634,8 @@ class DeploymentConfigTest(unittest.TestCase):
         self.assertNotIn("deployment", default)
         self.assertEqual(("20", "64", "50", "/w/frames.jsonl"),
                          (default["fps"], default["itemsPerFrame"], default["deadlineMs"], default["frameLog"]))
-        sort = self.properties(dp.camera_text(self.TRACE, 1, 1, "/w/frames-sort.jsonl", deadline_ms=1000))
-        self.assertEqual(("sort", "20", "32", "1000", "/w/frames-sort.jsonl"),
+        sort = self.properties(dp.camera_text(self.TRACE, 1, 2, "/w/frames-sort.jsonl"))
+        self.assertEqual(("sort", "20", "32", "80", "/w/frames-sort.jsonl"),
                          (sort["deployment"], sort["fps"], sort["itemsPerFrame"], sort["deadlineMs"],
                           sort["frameLog"]))
 
@@ -827,8 +827,8 @@ class PairOracleTest(unittest.TestCase):
 
     def test_conditions_are_the_contention_and_every_deployments_fps(self):
         t = tr.normalise(two_apps())
-        self.assertEqual(["idle @ 20/10 fps", "cpuHogs=2 @ 20/20 fps", "idle @ 20/20 fps"],
-                         [ao.condition_key(c, fps) for c, fps, _ in ao.conditions(t)])
+        self.assertEqual(["idle @ 20/10 fps, 50/100 ms", "cpuHogs=2 @ 20/20 fps, 50/50 ms",
+                          "idle @ 20/20 fps, 50/80 ms"], [ao.condition_key(c, r) for c, r, _ in ao.conditions(t)])
         self.assertEqual([0, 1, 2], [i for _, _, i in ao.conditions(t)])
 
     def test_the_oracle_run_per_phase_and_deployment(self):
@@ -836,7 +836,8 @@ class PairOracleTest(unittest.TestCase):
                                   phases=[{"name": "idle", "seconds": 10}, {"name": "hogs", "seconds": 10,
                                                                             "cpuHogs": 2}]))
         easy = {k: {"inspect": [10], "sort": [10]} for k in self.CAL}
-        record = {"latencies": {"idle @ 20/10 fps": easy, "cpuHogs=2 @ 20/10 fps": self.CAL},
+        record = {"latencies": {"idle @ 20/10 fps, 50/100 ms": easy,
+                                "cpuHogs=2 @ 20/10 fps, 50/100 ms": self.CAL},
                   "calibrated": {"inspect": self.SELECTED[0], "sort": self.SELECTED[1]},
                   "pins": {"inspect": self.PINS[0], "sort": self.PINS[1]}}
         r = ao.run(t, 1.0, record, TOP1)
@@ -883,7 +884,7 @@ class TwoAppReportTest(unittest.TestCase):
     def test_report_files_and_the_calibration_round_trip(self):
         run_ = self.run_entry()
         rows = [analysis.summarise_deployments(run_, self.TRACE, 1.0, TOP1)]
-        record = {"latencies": {"idle @ 20/10 fps": PairOracleTest.CAL},
+        record = {"latencies": {"idle @ 20/10 fps, 50/100 ms": PairOracleTest.CAL},
                   "levels": {"inspect": [], "sort": []},
                   "calibrated": {"inspect": PairOracleTest.SELECTED[0], "sort": PairOracleTest.SELECTED[1]},
                   "pins": {"inspect": PairOracleTest.PINS[0], "sort": PairOracleTest.PINS[1]}, "frames": 2}
