@@ -5,6 +5,8 @@ import report
 import traces as tr
 from report import fmt, pct
 
+MISS_ROW = 0.8  # the timeline's rows of missed frames, in level rows
+
 
 def describe_deployment(d, i):
     default = " (the gateway's default deployment)" if i == 0 else ""
@@ -141,8 +143,8 @@ def plot(path, trace, scale, runs, rows, top1):
             ax.step([f.t for f in served], [index[f.level] for f in served], where="post", color=colour, lw=1,
                     label=label)
             missed = [f.t for f in frames if not f.within]
-            ax.scatter(missed, [-1.0 - 0.45 * k] * len(missed), s=8, marker="x", color=colour)
-        misses = [-1.0 - 0.45 * k for k, row in enumerate(rows) if row["kind"] != "oracle"]
+            ax.scatter(missed, [-1.0 - MISS_ROW * k] * len(missed), s=8, marker="x", color=colour)
+        misses = [-1.0 - MISS_ROW * k for k, row in enumerate(rows) if row["kind"] != "oracle"]
         ax.set_yticks(list(range(len(levels))) + misses)
         ax.set_yticklabels(levels + [f"misses {k + 1}" for k in range(len(misses))], fontsize=6)
         ax.set_ylim(min(misses + [-1.0]) - 0.5, len(levels) - 0.5)
