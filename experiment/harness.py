@@ -326,6 +326,14 @@ def run_once(name, kind, trace, scale, policy, pinned, log, extra=(), policy_con
         gw = Gateway(name, scratch_dir(trace, policy, pinned, extra, policy_config), total + MAX_WARM_UP_SECONDS)
         try:
             gw.wait_ready()
+            if pinned:
+                resolved = pin_on_this_gateway(gw, pinned)
+                if resolved != pinned:
+                    log(f"{name}: {pinned} is not among this gateway's levels (profiled at each start, the Pareto "
+                        f"set can differ by a level): pinned {resolved}, the nearest in top-1")
+                    name, pinned = name.replace(pinned, resolved), resolved
+                    gw.configure(runtime_cfg(trace, sched[0][2], policy, pinned, extra),
+                                 demo_cfg(trace, sched[0][2], gw.frame_log))
             in_force = gw.policy_in_force(policy) if policy and not pinned else policy
             if in_force != policy:
                 gw.stop()
@@ -428,6 +436,21 @@ def pinned_latencies(gw, level, count):
 def one_second_windows(lines, first, seconds):
     """A deployment's 1-s lines of the trace's span (from index first on), each with its trace time t (s)."""
     return [dict(line, t=i + 1.0) for i, line in enumerate(lines[first:first + int(round(seconds))])]
+
+
+def pin_on_this_gateway(gw, pinned, wait_s=10.0):
+    """pinned if this gateway serves that level, else its level nearest in top-1 (the table is logged once the
+    family is resident; waited for up to wait_s)."""
+    give_up = time.time() + wait_s
+    ids = []
+    while not ids and time.time() < give_up:
+        ids = [l["id"] for l in level_table(os.path.join(gw.work, "gateway.log"))]
+        if not ids:
+            gw.sleep(TICK)
+    if not ids or pinned in ids:
+        return pinned
+    top1 = manifest_top1()
+    return min(ids, key=lambda i: (abs(top1.get(i, 0) - top1.get(pinned, 0)), i))
 
 
 def level_tables(gateway_log):

@@ -138,7 +138,9 @@ public final class Arbitration {
 
     /**
      * The processors the deployments may use: the configured number, else every processor less what other
-     * processes use (the load above what the deployments' own runs account for), at least a quarter of one.
+     * processes use (the load above what the deployments' own runs account for), but at least half of them: the
+     * scheduler shares processors fairly between runnable threads, so other processes that keep the machine busy
+     * still leave the deployments' runs about their share (a saturated machine reads a load of 1 whoever waits).
      */
     private double cores(ArbitrationConfig c, double cpuLoad, double ownCores) {
         if (c.cores() > 0) {
@@ -148,7 +150,7 @@ public final class Arbitration {
             return processors;
         }
         double others = Math.max(0, cpuLoad * processors - ownCores);
-        return Math.max(0.25, processors - others);
+        return Math.max(processors / 2.0, processors - others);
     }
 
     /** Processor time per second the claim's current level takes at its request rate (profiled latency). */
