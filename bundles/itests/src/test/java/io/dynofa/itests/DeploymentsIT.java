@@ -9,9 +9,6 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.dynofa.arbiter.api.Arbiter;
-import io.dynofa.arbiter.api.Arbitration;
-import io.dynofa.arbiter.api.Capacity;
-import io.dynofa.arbiter.api.Claim;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.policy.api.Level;
@@ -198,7 +195,7 @@ public class DeploymentsIT extends GatewayIT {
     public void anotherArbiterBundleDecidesWhenConfiguredAndNoneMeansNoArbitration() throws Exception {
         RuntimeControl main = awaitReady(control(MAIN));
         Dictionary<String, Object> named = new Hashtable<>(Map.of(Arbiter.NAME_PROPERTY, TEST_ARBITER));
-        ServiceRegistration<Arbiter> testArbiter = context.registerService(Arbiter.class, new LowestLevels(), named);
+        ServiceRegistration<Arbiter> testArbiter = context.registerService(Arbiter.class, new LowestLevelsArbiter(TEST_ARBITER), named);
         try {
             RuntimeControl other = addDeployment("other", FAMILY, LOOSE_MS, LOW_PRIORITY);
             try (TrafficClient toMain = trafficTo(MAIN, RATE); TrafficClient toOther = trafficTo("other", RATE)) {
@@ -210,7 +207,7 @@ public class DeploymentsIT extends GatewayIT {
                         assertEquals(s.toString(), 0, s.levelIndex());
                         assertTrue(s.toString(), s.arbitration() != null && s.arbitration().startsWith(
                             "stepped down by " + TEST_ARBITER + " from " + (control.levels().size() - 1) + " to 0: "
-                                + LowestLevels.REASON));
+                                + LowestLevelsArbiter.REASON));
                     }
                 });
                 configure(ARBITRATION, Map.of("arbiter", "", "cores", AMPLE_CORES));
@@ -382,22 +379,5 @@ public class DeploymentsIT extends GatewayIT {
 
     private static List<String> ids(List<Level> levels) {
         return levels.stream().map(Level::id).toList();
-    }
-
-    /** The second arbiter: grants every deployment its fastest level. */
-    private static final class LowestLevels implements Arbiter {
-        static final String REASON = "everyone at the fastest level";
-
-        @Override
-        public String name() {
-            return TEST_ARBITER;
-        }
-
-        @Override
-        public Arbitration arbitrate(List<Claim> claims, Capacity capacity) {
-            Map<String, Integer> levels = new LinkedHashMap<>();
-            claims.forEach(claim -> levels.putIfAbsent(claim.deployment(), 0));
-            return new Arbitration(levels, REASON);
-        }
     }
 }

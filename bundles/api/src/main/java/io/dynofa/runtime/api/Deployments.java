@@ -1,5 +1,7 @@
 package io.dynofa.runtime.api;
 
+import java.util.Map;
+
 /**
  * Names every deployment shares. A deployment is one application's use of the gateway: its family, target or
  * deadline, policy and priority, configured as a ConfigAdmin factory configuration {@code io.dynofa.deployment}
@@ -21,5 +23,14 @@ public final class Deployments {
     public static final String FACTORY_PID = "io.dynofa.deployment";
 
     private Deployments() {
+    }
+
+    /**
+     * The deployment a service belongs to, from its service properties: {@link #PROPERTY}, or {@link #DEFAULT} for a
+     * service without it (a runtime that predates deployments).
+     */
+    public static String of(Map<String, ?> serviceProperties) {
+        Object name = serviceProperties == null ? null : serviceProperties.get(PROPERTY);
+        return name == null ? DEFAULT : name.toString();
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +45,8 @@ public final class Arbitration {
     }
 
     private final LiveConfig<ArbitrationConfig> config;
-    private final ArbitrationConfig fixed;
+    private final Supplier<ArbitrationConfig> settings;
+    private final LongSupplier clock;
     private final Map<String, Arbiter> arbiters = new ConcurrentSkipListMap<>();
     private final Map<String, Timed> claims = new LinkedHashMap<>();
     private final int processors = Runtime.getRuntime().availableProcessors();
@@ -51,13 +54,15 @@ public final class Arbitration {
     @Activate
     public Arbitration(BundleContext context, Map<String, Object> properties) {
         this.config = new LiveConfig<>(context, PID, ConfigReader.of(ArbitrationConfig.class), properties);
-        this.fixed = null;
+        this.settings = config::config;
+        this.clock = System::nanoTime;
     }
 
-    /** Outside OSGi (tests): {@code config} in force for good. */
-    Arbitration(ArbitrationConfig config) {
+    /** Outside OSGi (tests): {@code config} in force for good, time from {@code clock} (nanoseconds). */
+    Arbitration(ArbitrationConfig config, LongSupplier clock) {
         this.config = null;
-        this.fixed = config;
+        this.settings = () -> config;
+        this.clock = clock;
     }
 
     @Modified
@@ -85,8 +90,8 @@ public final class Arbitration {
      * @param cpuLoad the machine's CPU load 0..1 as the deployment's monitors read it (NaN: unknown)
      */
     Grant arbitrate(Claim claim, double cpuLoad) {
-        ArbitrationConfig c = settings();
-        long now = System.nanoTime();
+        ArbitrationConfig c = settings.get();
+        long now = clock.getAsLong();
         List<Claim> current;
         double ownCores = 0;
         synchronized (claims) {
@@ -162,10 +167,6 @@ public final class Arbitration {
         int current = Math.max(0, Math.min(claim.levels().size() - 1, claim.current()));
         double ms = claim.levels().get(current).latencyMs();
         return ms > 0 && Double.isFinite(ms) ? rate * ms / 1000 : 0;
-    }
-
-    private ArbitrationConfig settings() {
-        return config == null ? fixed : config.config();
     }
 
     private static String nameOf(Arbiter arbiter, Map<String, Object> properties) {

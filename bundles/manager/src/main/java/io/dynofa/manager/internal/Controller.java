@@ -1,10 +1,12 @@
 package io.dynofa.manager.internal;
 
 import io.dynofa.backend.api.DeviceBackend;
+import io.dynofa.backend.api.LoadedModel;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.profile.api.ProfileStore;
+import io.dynofa.runtime.api.Deployments;
 import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
@@ -49,7 +51,7 @@ final class Controller {
     private final long startedAt = System.nanoTime();
 
     Controller(InferenceEngine engine, Settings settings) {
-        this(engine, settings, ModelSource.DIRECT, io.dynofa.runtime.api.Deployments.DEFAULT, null);
+        this(engine, settings, ModelSource.DIRECT, Deployments.DEFAULT, null);
     }
 
     /**
@@ -300,7 +302,7 @@ final class Controller {
     }
 
     /** The resident levels' models, for counting the sessions shared with other deployments. */
-    List<io.dynofa.backend.api.LoadedModel> residentModels() {
+    List<LoadedModel> residentModels() {
         return residency.models();
     }
 

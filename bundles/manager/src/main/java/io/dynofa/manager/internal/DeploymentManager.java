@@ -1,6 +1,7 @@
 package io.dynofa.manager.internal;
 
 import io.dynofa.runtime.api.Deployments;
+import io.dynofa.runtime.api.Problem;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,7 +40,7 @@ public final class DeploymentManager extends ManagerComponent {
     void modified(Map<String, Object> properties) {
         DeploymentName asked = DeploymentName.of(properties);
         modified(properties, asked.name().equals(name.name()) ? asked : new DeploymentName(name.name(),
-            Problems.of(io.dynofa.runtime.api.Problem.CONFIG_REJECTED, "name", "deployment '" + name.name()
+            Problems.of(Problem.CONFIG_REJECTED, "name", "deployment '" + name.name()
                 + "' cannot be renamed to '" + asked.name() + "' while it runs: delete it and add it anew")));
     }
 

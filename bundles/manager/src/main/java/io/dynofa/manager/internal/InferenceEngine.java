@@ -7,6 +7,7 @@ import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.monitor.api.InferenceListener;
+import io.dynofa.runtime.api.Deployments;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ final class InferenceEngine {
     private final String deployment;
 
     InferenceEngine() {
-        this(io.dynofa.runtime.api.Deployments.DEFAULT);
+        this(Deployments.DEFAULT);
     }
 
     /** @param deployment the deployment whose runs listeners are told of */

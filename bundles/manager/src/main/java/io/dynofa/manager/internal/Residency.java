@@ -2,9 +2,12 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.policy.api.BackendLevels;
 import io.dynofa.profile.api.LatencyProfile;
+import io.dynofa.backend.api.LoadedModel;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -136,9 +139,9 @@ final class Residency {
     }
 
     /** The models of every resident set (and of the serving one). */
-    synchronized List<io.dynofa.backend.api.LoadedModel> models() {
-        List<io.dynofa.backend.api.LoadedModel> all = new ArrayList<>();
-        java.util.Set<ActiveSet> sets = new java.util.LinkedHashSet<>();
+    synchronized List<LoadedModel> models() {
+        List<LoadedModel> all = new ArrayList<>();
+        Set<ActiveSet> sets = new LinkedHashSet<>();
         byBackend.values().forEach(r -> sets.add(r.set()));
         if (engine.active() != null) {
             sets.add(engine.active());

@@ -6,6 +6,7 @@ import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * One deployment's handle on a session {@link SharedModels} shares: runs go to the session; {@link #close()}
@@ -14,11 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SharedModel implements LoadedModel {
     private final LoadedModel session;
     private final Runnable release;
+    private final IntSupplier handles;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    SharedModel(LoadedModel session, Runnable release) {
+    /** @param handles how many handles its session has out now */
+    SharedModel(LoadedModel session, Runnable release, IntSupplier handles) {
         this.session = session;
         this.release = release;
+        this.handles = handles;
     }
 
     @Override
@@ -55,7 +59,7 @@ final class SharedModel implements LoadedModel {
         return open.get();
     }
 
-    LoadedModel session() {
-        return session;
+    int handles() {
+        return handles.getAsInt();
     }
 }

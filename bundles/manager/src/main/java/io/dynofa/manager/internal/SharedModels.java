@@ -54,7 +54,7 @@ public final class SharedModels {
                     throw e;
                 }
             }
-            return new SharedModel(entry.model, () -> release(key, entry));
+            return new SharedModel(entry.model, () -> release(key, entry), () -> handles(entry));
         }
     }
 
@@ -76,11 +76,9 @@ public final class SharedModels {
     /** How many of {@code models}' sessions another handle uses too. */
     public int sharedAmong(Iterable<LoadedModel> models) {
         int shared = 0;
-        synchronized (entries) {
-            for (LoadedModel m : models) {
-                if (m instanceof SharedModel s && s.isOpen() && handlesOf(s) > 1) {
-                    shared++;
-                }
+        for (LoadedModel m : models) {
+            if (m instanceof SharedModel s && s.isOpen() && s.handles() > 1) {
+                shared++;
             }
         }
         return shared;
@@ -90,13 +88,10 @@ public final class SharedModels {
     public record Sessions(int open, int shared) {
     }
 
-    private int handlesOf(SharedModel handle) {
-        for (Entry e : entries.values()) {
-            if (e.model == handle.session()) {
-                return e.handles;
-            }
+    private int handles(Entry entry) {
+        synchronized (entries) {
+            return entry.handles;
         }
-        return 0;
     }
 
     private void release(Key key, Entry entry) {

@@ -13,10 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.junit.Test;
 
 public class ArbitrationTest {
+    /** The arbitrations' clock, nanoseconds: it moves only when a test moves it. */
+    private static final AtomicLong NOW = new AtomicLong();
     private static final List<Level> LEVELS = List.of(new Level(0, "l0", 88, 1), new Level(1, "l1", 90, 2),
         new Level(2, "l2", 92, 4));
     private static final String FAKE = "fake";
@@ -48,12 +52,12 @@ public class ArbitrationTest {
     }
 
     @Test
-    public void aClaimOlderThanTheMaximumAgeNoLongerCounts() throws InterruptedException {
+    public void aClaimOlderThanTheMaximumAgeNoLongerCounts() {
         FakeArbiter arbiter = FakeArbiter.bothDown();
         Arbitration arbitration = arbitration(arbiter, Map.of("claimMaxAgeMs", 100L));
 
         grant(arbitration, "a", 2);
-        Thread.sleep(200); // a stops deciding: its claim grows older than 100 ms
+        NOW.addAndGet(TimeUnit.MILLISECONDS.toNanos(101)); // a stops deciding: its claim grows older than 100 ms
         Arbitration.Grant b = grant(arbitration, "b", 2);
 
         assertEquals(new Arbitration.Grant(2, "granted: the only deployment deciding"), b);
@@ -103,7 +107,7 @@ public class ArbitrationTest {
 
     @Test
     public void anArbiterWithoutTheNamePropertyGoesByItsOwnName() {
-        Arbitration arbitration = new Arbitration(config(Map.of("arbiter", FAKE)));
+        Arbitration arbitration = new Arbitration(config(Map.of("arbiter", FAKE)), NOW::get);
         arbitration.bindArbiter(FakeArbiter.granting(Map.of("a", 2, "b", 1), "b down"), Map.of());
         grant(arbitration, "a", 2);
 
@@ -179,7 +183,7 @@ public class ArbitrationTest {
     private static Arbitration arbitration(FakeArbiter arbiter, Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>(Map.of("arbiter", FAKE));
         properties.putAll(settings);
-        Arbitration arbitration = new Arbitration(config(properties));
+        Arbitration arbitration = new Arbitration(config(properties), NOW::get);
         bind(arbitration, arbiter, FAKE);
         return arbitration;
     }

@@ -60,11 +60,11 @@ public final class HeadlessReporter {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindRuntime(RuntimeControl control, Map<String, Object> properties) {
-        runtimes.put(deployment(properties), control);
+        runtimes.put(Deployments.of(properties), control);
     }
 
     void unbindRuntime(RuntimeControl control, Map<String, Object> properties) {
-        runtimes.remove(deployment(properties), control);
+        runtimes.remove(Deployments.of(properties), control);
     }
 
     /** One line per deployment, by name; one NOT_READY line while none is bound. */
@@ -88,11 +88,6 @@ public final class HeadlessReporter {
             LOG.log(System.Logger.Level.INFO, "levels " + LevelTable.of(deployment, status.familyId(),
                 status.backendId(), levels));
         }
-    }
-
-    private static String deployment(Map<String, Object> properties) {
-        Object name = properties.get(Deployments.PROPERTY);
-        return name == null ? Deployments.DEFAULT : name.toString();
     }
 
 }

@@ -49,11 +49,11 @@ public final class DynofaCommands {
 
     @Reference(name = "runtime", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindRuntime(RuntimeControl control, Map<String, Object> properties) {
-        controls.put(deployment(properties), control);
+        controls.put(Deployments.of(properties), control);
     }
 
     void unbindRuntime(RuntimeControl control, Map<String, Object> properties) {
-        controls.remove(deployment(properties), control);
+        controls.remove(Deployments.of(properties), control);
     }
 
     @Descriptor("list the deployments: name, state, family, level, target, priority, what the arbiter did")
@@ -182,11 +182,6 @@ public final class DynofaCommands {
         }
         return deployment != null ? "error: no deployment '" + deployment + "' (running: " + controls.keySet() + ")"
             : "error: no default deployment; name one of " + controls.keySet();
-    }
-
-    private static String deployment(Map<String, Object> properties) {
-        Object name = properties.get(Deployments.PROPERTY);
-        return name == null ? Deployments.DEFAULT : name.toString();
     }
 
     /** Gogo ends every result with a line break of its own. */
