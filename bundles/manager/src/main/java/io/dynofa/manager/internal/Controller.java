@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * Everything off the inference path: the bound plug-ins, the settings in force and the pin, choosing and loading
- * the family on a backend (run on the manager's single thread, as is the periodic {@link Decider decision}). DS callbacks hand their services to
+ * the family on a backend (on the manager thread; the periodic {@link Decider decision} and pins run on the decision
+ * thread, so a family loading on one backend never holds up a step down on the one serving). DS callbacks hand their services to
  * {@link #bound}, {@link #updated} and {@link #unbound}, which record them and ask for a reconcile; an unbound
  * backend or family is retired from the {@link Residency} before the callback returns. The manager's threads and
  * what each owns are drawn in docs/manager.md.
@@ -31,7 +32,8 @@ final class Controller {
     private final ServiceRegistry<DeviceBackend> backends = bound.backends;
     private final Selection selection = new Selection(bound.families, bound.backends, bound.policies);
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
-    private final ManagerThread thread;
+    private final ManagerThread thread = new ManagerThread("dynofa-manager");
+    private final ManagerThread decisions;
     private final Residency residency;
     private final Reconciler reconciler;
     private final LevelWarmer warmer;
@@ -69,7 +71,8 @@ final class Controller {
             warmer, deployment, arbitration, engine::served);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
-        this.thread = new ManagerThread(() -> decider.decide(this.settings, pinned), settings.decisionIntervalMs());
+        this.decisions = new ManagerThread("dynofa-decider", () -> decider.decide(this.settings, pinned),
+            settings.decisionIntervalMs());
     }
 
     void reconfigure(Settings next) {
@@ -80,7 +83,7 @@ final class Controller {
         settings = next;
         warmer.configure(next.keepWarm());
         if (intervalChanged) {
-            thread.reschedule(next.decisionIntervalMs());
+            decisions.reschedule(next.decisionIntervalMs());
         }
         requestReconcile();
     }
@@ -205,7 +208,7 @@ final class Controller {
     /** Holds {@code levelId} (null: the policy decides again); applied at once, without reading the monitors. */
     void pin(String levelId) {
         pinned = levelId;
-        thread.execute(() -> decider.pin(settings, levelId));
+        decisions.execute(() -> decider.pin(settings, levelId));
     }
 
     /**
@@ -213,6 +216,7 @@ final class Controller {
      * returns the retired sets (their models close once in-flight requests return their leases).
      */
     List<ActiveSet> shutdown() {
+        decisions.shutdown();
         thread.shutdown();
         reconciler.close();
         warmer.shutdown();

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The periodic decision, on the manager thread: reads the monitors, holds a pinned level or asks the policy, and
+ * The periodic decision, on the decision thread: reads the monitors, holds a pinned level or asks the policy, and
  * has {@link DecisionExecutor} carry the decision out. Owns what the last decision saw and said, and the switch
  * count.
  */

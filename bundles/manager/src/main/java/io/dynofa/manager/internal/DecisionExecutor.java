@@ -4,7 +4,7 @@ import io.dynofa.policy.api.Decision;
 import java.lang.System.Logger.Level;
 
 /**
- * Carries out a policy's decision, on the manager thread: a level on the serving set, or service moved to
+ * Carries out a policy's decision, on the decision thread: a level on the serving set, or service moved to
  * another backend's resident set of the same family through {@link Residency#serve} (a reference swap: in-flight
  * requests finish on the set they leased). The level switched to is run once first (see {@link LevelWarmer}), so the first request on it runs at about
  * its steady-state speed.

@@ -26,7 +26,7 @@ import java.util.function.DoubleSupplier;
  * policy that stepped away often steps back), {@link KeepWarm#runs()} times on the family's probe input; the interval is stretched so that this takes at most {@link KeepWarm#maxCpuShare()}
  * of one core, and the rounds pause while the system's CPU load is at or above {@link KeepWarm#maxCpuLoad()}
  * (speculative work yields when other applications saturate the CPU; its runs would preempt the serving
- * thread). {@link #prepare} runs the level a switch goes to once on the calling thread (the manager's,
+ * thread). {@link #prepare} runs the level a switch goes to once on the calling thread (the decision thread's,
  * right before the switch: one run is enough and keeps the switch quick; thanks to the rounds it is itself
  * usually warm). Runs hold a lease on their set, so a retired set's models are never run after closing.
  * {@link #describe} tells what the last round did, for the runtime's status.

@@ -6,19 +6,34 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The manager's one thread: serialises reconciles and the periodic decision. */
+/**
+ * One of the manager's threads: serialises the tasks handed to it and, when it has a tick, runs that at a fixed
+ * delay. The manager has two, so that loading a family never holds up a decision: one reconciles (and waits for
+ * levels to load), the other decides.
+ */
 final class ManagerThread {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    private final ScheduledExecutorService executor = DaemonThreads.scheduler("dynofa-manager");
+    private final ScheduledExecutorService executor;
     private final Runnable tick;
     private ScheduledFuture<?> ticking;
 
-    ManagerThread(Runnable tick, long intervalMs) {
+    /** A thread named {@code name} that only runs what it is handed. */
+    ManagerThread(String name) {
+        this.executor = DaemonThreads.scheduler(name);
+        this.tick = null;
+    }
+
+    /** A thread named {@code name} that also runs {@code tick} every {@code intervalMs}. */
+    ManagerThread(String name, Runnable tick, long intervalMs) {
+        this.executor = DaemonThreads.scheduler(name);
         this.tick = tick;
         reschedule(intervalMs);
     }
 
     synchronized void reschedule(long intervalMs) {
+        if (tick == null) {
+            throw new IllegalStateException("this thread has no tick");
+        }
         if (ticking != null) {
             ticking.cancel(false);
         }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * {@link ActiveSet} per backend id, with the stored profile its latencies came from), and which of them the
  * {@link InferenceEngine} serves. Every change goes through {@link #put}, {@link #serve}, {@link #retire} and
  * {@link #stopServing}: a set leaves service and is retired in one step, so a retired set is never served and a
- * set that leaves the residency is always retired. The manager thread loads, serves and decides; a DS thread
+ * set that leaves the residency is always retired. The manager thread loads and serves, the decision thread serves; a DS thread
  * retires the sets of a backend or family that went away (before its unbind returns). Thread-safe.
  */
 final class Residency {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A backend that "loads" the bytes {@link FakeFamily} hands out: each model sleeps the time set for
@@ -27,6 +28,7 @@ final class FakeBackend implements DeviceBackend {
     private final Map<String, Integer> classesByLevel = new HashMap<>();
     private final List<FakeModel> loaded = new CopyOnWriteArrayList<>();
     private volatile String unavailableReason;
+    private volatile CountDownLatch loadGate = new CountDownLatch(0);
     private volatile String description;
 
     FakeBackend(String id) {
@@ -63,6 +65,16 @@ final class FakeBackend implements DeviceBackend {
         return this;
     }
 
+    /** Every load waits until {@link #openLoads} is called (a backend whose levels take long to load). */
+    FakeBackend holdingLoads() {
+        loadGate = new CountDownLatch(1);
+        return this;
+    }
+
+    void openLoads() {
+        loadGate.countDown();
+    }
+
     void makeUnavailable(String reason) {
         unavailableReason = reason;
     }
@@ -89,6 +101,12 @@ final class FakeBackend implements DeviceBackend {
 
     @Override
     public LoadedModel load(String name, byte[] model) throws BackendException {
+        try {
+            loadGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted while loading " + name);
+        }
         String[] levelAndPosition = new String(model, StandardCharsets.UTF_8).split(":");
         if (levelAndPosition.length != 2) {
             throw new BackendException(name + " is not a fake model");

@@ -11,6 +11,7 @@ import io.dynofa.policy.api.BackendLevels;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.PolicyContext;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Rule;
 import org.junit.Test;
@@ -54,6 +55,31 @@ public class RuntimeManagerBackendSwitchTest {
         wanted.set(Decision.moveTo("npu", 0, "try the broken one"));
         rule.awaitStatus("refused", s -> s.lastDecision().contains("has no resident levels"));
         assertEquals("cpu", manager.infer(validInput()).backendId());
+        assertEquals(0, manager.status().failed());
+    }
+
+    @Test
+    public void decisionsGoOnWhileAnotherBackendsLevelsLoad() throws Exception {
+        RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
+        AtomicInteger decisions = new AtomicInteger();
+        AtomicReference<Decision> wanted = new AtomicReference<>(Decision.moveTo(2, "idle: largest"));
+        rule.bind(new FakePolicy("dynofa-step", c -> {
+            decisions.incrementAndGet();
+            return wanted.get();
+        }));
+        rule.awaitStatus("on the largest level", s -> "l2".equals(s.levelId()));
+        FakeBackend slow = new FakeBackend("gpu").holdingLoads();
+        rule.bind(slow);
+        try {
+            int before = decisions.get();
+            wanted.set(Decision.moveTo(0, "contended: step down"));
+            rule.awaitStatus("stepped down while gpu loads", s -> "l0".equals(s.levelId()) && decisions.get() > before + 3);
+            assertEquals("gpu is still loading", 0, slow.loaded().size());
+            assertEquals("l0", manager.infer(validInput()).levelId());
+        } finally {
+            slow.openLoads();
+        }
+        rule.awaitStatus("gpu resident", s -> slow.loaded().size() == 3);
         assertEquals(0, manager.status().failed());
     }
 
