@@ -6,7 +6,6 @@ import io.dynofa.family.api.ModelFamily;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Signals;
 import io.dynofa.profile.api.ProfileStore;
-import io.dynofa.runtime.api.Deployments;
 import io.dynofa.runtime.api.KeepWarmState;
 import io.dynofa.runtime.api.Problem;
 import java.lang.System.Logger.Level;
@@ -52,19 +51,15 @@ final class Controller {
     private volatile ProfileStore boundProfiles;
     private final long startedAt = System.nanoTime();
 
-    Controller(InferenceEngine engine, Settings settings) {
-        this(engine, settings, ModelSource.DIRECT, Deployments.DEFAULT, null);
-    }
-
     /**
-     * @param models where the levels' sessions come from (shared between deployments on a gateway)
+     * @param loads where the levels' sessions come from and what loads measured (shared by a gateway's deployments)
      * @param deployment the deployment's name, the one its monitors are read for
      * @param arbitration the gateway's arbitration between deployments, null for none
      */
-    Controller(InferenceEngine engine, Settings settings, ModelSource models, String deployment,
+    Controller(InferenceEngine engine, Settings settings, GatewayLoads loads, String deployment,
                Arbitration arbitration) {
         this.residency = new Residency(engine);
-        this.reconciler = new Reconciler(residency, models);
+        this.reconciler = new Reconciler(residency, loads);
         this.warmer = new LevelWarmer(engine, settings.keepWarm(),
             () -> signals().get(Metrics.CPU_LOAD, Double.NaN));
         this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),

@@ -47,9 +47,11 @@ final class LevelLoader {
     private final SampleChecks sampleChecks;
     private final LoaderThread thread;
     private final ModelSource models;
+    private final LoadPace pace;
 
     LevelLoader(int warmupRuns, int profileRuns, Limits limits) {
-        this(warmupRuns, profileRuns, 1, limits, new SampleChecks(), new LoaderThread(), ModelSource.DIRECT);
+        this(warmupRuns, profileRuns, 1, limits, new SampleChecks(), new LoaderThread(), ModelSource.DIRECT,
+            LoadPace.FULL);
     }
 
     /**
@@ -57,10 +59,12 @@ final class LevelLoader {
      * @param sampleChecks the files already seen passing the sample check (shared between loads)
      * @param thread where each level is loaded and checked (shared between loads; its owner closes it)
      * @param models where the level files' sessions come from
+     * @param pace full speed, or yielding to the threads that serve
      */
     LevelLoader(int warmupRuns, int profileRuns, int profileBatch, Limits limits, SampleChecks sampleChecks,
-                LoaderThread thread, ModelSource models) {
+                LoaderThread thread, ModelSource models, LoadPace pace) {
         this.models = models;
+        this.pace = pace;
         this.profileBatch = Math.max(1, profileBatch);
         this.sampleChecks = sampleChecks;
         this.thread = thread;
@@ -239,11 +243,13 @@ final class LevelLoader {
     private Prepared prepare(ModelFamily family, DeviceBackend backend, LevelSpec spec, LevelLatency profiled,
                              LevelCheck check, BooleanSupplier abandoned) {
         LoadedModel model;
+        long opening = System.nanoTime();
         try {
             model = models.load(backend, family.id() + "/" + spec.id(), family.model(spec.id()));
         } catch (IOException | BackendException | RuntimeException e) {
             return new Prepared(null, "refused: " + e.getMessage());
         }
+        pace.rest(System.nanoTime() - opening);
         Optional<String> refusal = check.refusal(model);
         if (refusal.isPresent()) {
             model.close();
@@ -268,7 +274,7 @@ final class LevelLoader {
     private ResidentLevel warm(LevelSpec spec, LoadedModel model, Tensor probe, double profiledMs,
                                BooleanSupplier abandoned) throws BackendException {
         for (int i = 0; i < warmupRuns && !abandoned.getAsBoolean(); i++) {
-            model.run(probe);
+            pacedRun(model, probe);
         }
         return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), profiledMs), spec, model,
             Math.max(1, Math.round(profiledMs * 1e6)));
@@ -277,15 +283,22 @@ final class LevelLoader {
     private ResidentLevel measure(LevelSpec spec, LoadedModel model, Tensor probe, BooleanSupplier abandoned)
         throws BackendException {
         for (int i = 0; i < warmupRuns && !abandoned.getAsBoolean(); i++) {
-            model.run(probe);
+            pacedRun(model, probe);
         }
         long[] times = new long[profileRuns];
         for (int i = 0; i < profileRuns && !abandoned.getAsBoolean(); i++) {
-            long t0 = System.nanoTime();
-            model.run(probe);
-            times[i] = System.nanoTime() - t0;
+            times[i] = pacedRun(model, probe);
         }
         long median = Math.max(1, Math.round(Stats.median(times, times.length)));
         return new ResidentLevel(new Level(-1, spec.id(), spec.top1(), median / 1e6), spec, model, median);
+    }
+
+    /** One run, then the pace's rest; returns how long the run took. */
+    private long pacedRun(LoadedModel model, Tensor probe) throws BackendException {
+        long t0 = System.nanoTime();
+        model.run(probe);
+        long took = System.nanoTime() - t0;
+        pace.rest(took);
+        return took;
     }
 }

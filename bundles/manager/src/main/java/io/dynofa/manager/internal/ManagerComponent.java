@@ -62,21 +62,21 @@ abstract class ManagerComponent implements InferenceService, RuntimeControl {
      */
     ManagerComponent(BundleContext context, Map<String, Object> properties, SharedModels shared,
                      Arbitration arbitration, DeploymentName name) {
-        this(context, properties, shared, shared::load, arbitration, name);
+        this(context, properties, shared, shared.loads(), arbitration, name);
     }
 
     /**
-     * @param shared the gateway's shared models, null when {@code models} are not shared (tests)
+     * @param shared the gateway's shared models, null when {@code loads} share nothing (tests)
      * @param arbitration the gateway's arbitration between deployments, null for none (tests)
      */
-    ManagerComponent(BundleContext context, Map<String, Object> properties, SharedModels shared, ModelSource models,
+    ManagerComponent(BundleContext context, Map<String, Object> properties, SharedModels shared, GatewayLoads loads,
                      Arbitration arbitration, DeploymentName name) {
         this.arbitration = arbitration;
         ConfigRead<ManagerConfig> read = READER.read(properties, null);
         config = read.config();
         this.shared = shared;
         engine = new InferenceEngine(name.name());
-        controller = new Controller(engine, Settings.of(config), models, name.name(), arbitration);
+        controller = new Controller(engine, Settings.of(config), loads, name.name(), arbitration);
         controller.configProblems(withNameProblem(read.details(), name));
         admission = new Admission(engine, controller.settings().limits());
         Runtime.getRuntime().addShutdownHook(exitHook);

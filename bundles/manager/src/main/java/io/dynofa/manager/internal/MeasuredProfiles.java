@@ -5,20 +5,30 @@ import io.dynofa.family.api.ModelFamily;
 import io.dynofa.profile.api.LatencyProfile;
 import io.dynofa.profile.api.LevelLatency;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latencies this manager measured when it loaded a family on a backend, kept as a profile (keyed, like a
  * stored one, by each level file's SHA-256 and the backend's configuration), so that loading the same files
  * on the same backend again — a plug-in bundle updated, a backend restarted — loads only the Pareto levels
- * and times nothing. Used only where no stored profile applies. Manager thread only.
+ * and times nothing. Used only where no stored profile applies. Shared by a gateway's deployments
+ * ({@link GatewayLoads}); thread-safe.
  */
 final class MeasuredProfiles {
     static final String HOST = "measured by this gateway on load";
 
-    private final Map<String, LatencyProfile> byFamilyAndBackend = new HashMap<>();
+    private final Map<String, LatencyProfile> byFamilyAndBackend = new ConcurrentHashMap<>();
+    private final Map<String, Object> turns = new ConcurrentHashMap<>();
+
+    /**
+     * What a load of {@code family} on {@code backend} at {@code batch} items per request holds while it runs, so
+     * that a second deployment loading the same waits and then {@linkplain #find finds} the first one's latencies.
+     */
+    Object turn(ModelFamily family, DeviceBackend backend, int batch) {
+        return turns.computeIfAbsent(key(family.id(), backend.id(), batch), k -> new Object());
+    }
 
     /** The remembered profile if it still applies to these files on this backend configuration, else null. */
     LatencyProfile find(ModelFamily family, DeviceBackend backend, int batch) {

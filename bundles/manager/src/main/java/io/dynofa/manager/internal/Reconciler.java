@@ -31,8 +31,8 @@ final class Reconciler {
     private final Set<DeviceBackend> failed = new HashSet<>();
     private ModelFamily failedFamily;
 
-    private final MeasuredProfiles measured = new MeasuredProfiles();
-    private final SampleChecks sampleChecks = new SampleChecks();
+    private final MeasuredProfiles measured;
+    private final SampleChecks sampleChecks;
     private final LoaderThread loaderThread = new LoaderThread();
 
     /** What went wrong loading the family on each backend (refused levels, failures), shown in status. */
@@ -40,9 +40,12 @@ final class Reconciler {
 
     private final ModelSource models;
 
-    Reconciler(Residency residency, ModelSource models) {
+    /** @param loads where sessions come from and what earlier loads on the gateway measured */
+    Reconciler(Residency residency, GatewayLoads loads) {
         this.residency = residency;
-        this.models = models;
+        this.models = loads.models();
+        this.measured = loads.measured();
+        this.sampleChecks = loads.sampleChecks();
     }
 
     /**
@@ -103,21 +106,32 @@ final class Reconciler {
         }
     }
 
-    /** Loads the family on the backend into the residency; false (and a problem) when it could not. */
+    /**
+     * Loads the family on the backend into the residency; false (and a problem) when it could not. Another
+     * deployment's load of the same family on the same backend is waited for, and what it measured used.
+     */
     private boolean load(Settings s, ModelFamily family, DeviceBackend backend, LatencyProfile stored,
                       List<Problem> problems) {
+        synchronized (measured.turn(family, backend, s.profileBatch())) {
+            return loadInTurn(s, family, backend, stored, problems);
+        }
+    }
+
+    private boolean loadInTurn(Settings s, ModelFamily family, DeviceBackend backend, LatencyProfile stored,
+                               List<Problem> problems) {
         long t0 = System.nanoTime();
         try {
             LatencyProfile source = stored != null ? stored : measured.find(family, backend, s.profileBatch());
+            LoadPace pace = residency.serving() != null ? LoadPace.YIELDING : LoadPace.FULL;
             LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.profileBatch(), s.limits(),
-                sampleChecks, loaderThread, models);
+                sampleChecks, loaderThread, models, pace);
             ActiveSet next = loader.load(family, backend, source, problems::add,
                 latencies -> measured.remember(family, backend, s.profileBatch(), latencies));
-            next.startAt(Selection.initialLevel(next, s.targetMs()));
+            next.startAt(Selection.initialLevel(next, s));
             residency.put(new Residency.Resident(next, stored, s.profileBatch()));
-            LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms",
+            LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms%s",
                 family.id(), backend.id(), next.size(), family.levels().size(), source(source),
-                (System.nanoTime() - t0) / 1e6));
+                (System.nanoTime() - t0) / 1e6, pace.yielding() ? " (in the background, yielding to serving)" : ""));
             return true;
         } catch (BackendException e) {
             problems.add(Problems.of(Problem.FAMILY_FAILED, family.id(), e.getMessage()));

@@ -26,9 +26,14 @@ public final class RuntimeManager extends ManagerComponent {
         super(context, properties, shared, arbitration, NAME);
     }
 
-    /** Outside OSGi (tests): no services registered, each load its own session. */
+    /** Outside OSGi (tests): no services registered, each load its own session and memos. */
     RuntimeManager(Map<String, Object> properties) {
-        super(null, properties, null, ModelSource.DIRECT, null, NAME);
+        this(properties, GatewayLoads.own());
+    }
+
+    /** Outside OSGi (tests): no services registered, loading through {@code loads}. */
+    RuntimeManager(Map<String, Object> properties, GatewayLoads loads) {
+        super(null, properties, null, loads, null, NAME);
     }
 
     @Modified

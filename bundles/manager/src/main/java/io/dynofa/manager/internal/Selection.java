@@ -97,6 +97,16 @@ final class Selection {
         return chosen;
     }
 
+    /**
+     * The level a set starts serving at: with a configured deadline the fastest (the profile was taken on an idle
+     * machine, at the profile batch, and the first frames meet cold caches and a runtime still compiling: a frame
+     * late at start is a miss, so the policy climbs from there); otherwise the most accurate level whose measured
+     * latency fits the target, the fastest when none does.
+     */
+    static int initialLevel(ActiveSet set, Settings s) {
+        return s.deadlineMs() > 0 ? 0 : initialLevel(set, s.targetMs());
+    }
+
     /** The most accurate level whose measured latency fits the target; the fastest when none does. */
     static int initialLevel(ActiveSet set, double targetMs) {
         int best = 0;

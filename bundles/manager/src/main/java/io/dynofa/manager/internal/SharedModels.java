@@ -31,6 +31,12 @@ public final class SharedModels {
     }
 
     private final Map<Key, Entry> entries = new HashMap<>();
+    private final GatewayLoads loads = new GatewayLoads(this::load, new MeasuredProfiles(), new SampleChecks());
+
+    /** Loads through this gateway's shared sessions, with the latencies and sample checks every deployment shares. */
+    GatewayLoads loads() {
+        return loads;
+    }
 
     /**
      * The model {@code name} of {@code bytes} on {@code backend}: the session already open for it, or a new one.

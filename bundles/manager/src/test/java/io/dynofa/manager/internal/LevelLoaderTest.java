@@ -154,7 +154,7 @@ public class LevelLoaderTest {
         FakeBackend backend = new FakeBackend("cpu");
         LoaderThread thread = new LoaderThread();
         try {
-            new LevelLoader(0, 3, 16, TestConfig.limits(), new SampleChecks(), thread, ModelSource.DIRECT).load(family, backend,
+            new LevelLoader(0, 3, 16, TestConfig.limits(), new SampleChecks(), thread, ModelSource.DIRECT, LoadPace.FULL).load(family, backend,
                 problems::add);
         } finally {
             thread.close();

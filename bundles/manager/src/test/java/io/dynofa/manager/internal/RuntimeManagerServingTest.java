@@ -40,6 +40,20 @@ public class RuntimeManagerServingTest {
     }
 
     @Test
+    public void startsAtTheMostAccurateLevelWithinTheTarget() throws Exception {
+        RuntimeManager manager = rule.startServing(config("targetLatencyMs", 5.0), standardFamily("fam"),
+            standardBackend());
+        assertEquals("l1 (4 ms) fits 5 ms, l2 (8 ms) does not", "l1", manager.infer(validInput()).levelId());
+    }
+
+    @Test
+    public void withADeadlineStartsAtTheFastestLevelForThePolicyToClimbFrom() throws Exception {
+        RuntimeManager manager = rule.startServing(config("targetLatencyMs", 5.0, "deadlineMs", 5.0),
+            standardFamily("fam"), standardBackend());
+        assertEquals("l0", manager.infer(validInput()).levelId());
+    }
+
+    @Test
     public void servesFromTheLevelTheStatusReports() throws Exception {
         RuntimeManager manager = rule.startServing(config(), standardFamily("fam"), standardBackend());
         rule.bind(FakePolicy.movingTo("dynofa-step", 1));

@@ -34,6 +34,9 @@ public class OrtBackend implements DeviceBackend {
         if (settings.executionMode() == ExecutionMode.PARALLEL) {
             text.append(", ").append(threads(settings.interOpThreads(), "inter-op")).append(", parallel");
         }
+        if (settings.pooled()) {
+            text.append(settings.spinning() ? ", spinning" : ", no spinning");
+        }
         return text.append(", ").append(settings.optimizationLevel())
             .append(settings.memoryArena() ? ", arena on" : ", arena off").toString();
     }

@@ -51,6 +51,9 @@ public final class OrtSessionFactory {
             options.setOptimizationLevel(settings.optimizationLevel().ortLevel());
             options.setCPUArenaAllocator(settings.memoryArena());
             options.setExecutionMode(settings.executionMode().ortMode());
+            String spin = settings.spinning() ? "1" : "0";
+            options.addConfigEntry("session.intra_op.allow_spinning", spin);
+            options.addConfigEntry("session.inter_op.allow_spinning", spin);
             provider.appendTo(options);
             return options;
         } catch (OrtException | RuntimeException | LinkageError e) {

@@ -22,10 +22,13 @@ public class OrtBackendTest {
     @Test
     public void descriptionFollowsTheSettingsAndTheProvider() {
         OrtSettings settings = new OrtSettings("cpu2", 2, 3, OptimizationLevel.BASIC_OPT, false, ExecutionMode.PARALLEL);
-        assertEquals("ONNX Runtime " + VERSION + " CPU, 2 intra-op threads, 3 inter-op threads, parallel, BASIC_OPT,"
-            + " arena off", cpu(settings).description());
-        assertEquals("ONNX Runtime " + VERSION + " CPU, default intra-op threads, ALL_OPT, arena on",
+        assertEquals("ONNX Runtime " + VERSION + " CPU, 2 intra-op threads, 3 inter-op threads, parallel, no spinning,"
+            + " BASIC_OPT, arena off", cpu(settings).description());
+        assertEquals("ONNX Runtime " + VERSION + " CPU, default intra-op threads, no spinning, ALL_OPT, arena on",
             cpu(intraOpThreads(0)).description());
+        assertEquals("ONNX Runtime " + VERSION + " CPU, 2 intra-op threads, spinning, ALL_OPT, arena on",
+            cpu(new OrtSettings("cpu2", 2, 1, OptimizationLevel.ALL_OPT, true, ExecutionMode.SEQUENTIAL, true))
+                .description());
         assertEquals("ONNX Runtime " + VERSION + " CUDA device 1, 1 intra-op thread, ALL_OPT, arena on",
             new OrtBackend(OrtSettings.defaults("gpu"), new CudaProvider(1), OrtProbe.run()).description());
     }

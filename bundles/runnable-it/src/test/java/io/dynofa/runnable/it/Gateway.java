@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,8 +47,17 @@ final class Gateway implements AutoCloseable {
 
     /** Starts the jar in target/it-work/{@code name} with these JVM options; a Gogo console when asked. */
     static Gateway start(String name, boolean withConsole, String... jvmOptions) throws IOException {
+        return start(name, withConsole, Map.of(), jvmOptions);
+    }
+
+    /** As {@link #start(String, boolean, String...)}, with {@code configs} (file name → text) added to runtime-config. */
+    static Gateway start(String name, boolean withConsole, Map<String, String> configs, String... jvmOptions)
+        throws IOException {
         assertTrue("build the runnable first: " + JAR, Files.isRegularFile(JAR));
         Path dir = scratch(name);
+        for (Map.Entry<String, String> cfg : configs.entrySet()) {
+            Files.writeString(dir.resolve("runtime-config").resolve(cfg.getKey()), cfg.getValue());
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -80,6 +90,11 @@ final class Gateway implements AutoCloseable {
             }
         }
         return dir;
+    }
+
+    /** A file of the repository (relative to its root), for tests that start the shipped examples. */
+    static Path repositoryFile(String path) {
+        return ROOT.resolve(path);
     }
 
     long pid() {

@@ -39,6 +39,6 @@ public final class CpuBackendComponent extends ConfiguredBackend<CpuBackendConfi
 
     private static Function<CpuBackendConfig, OrtBackend> backends(OrtProbe probe) {
         return c -> new CpuBackend(new OrtSettings(c.dynofa_backend_id(), c.intraOpThreads(), c.interOpThreads(),
-            c.optimizationLevel(), c.memoryArena(), c.executionMode()), probe);
+            c.optimizationLevel(), c.memoryArena(), c.executionMode(), c.allowSpinning()), probe);
     }
 }
