@@ -19,8 +19,9 @@ import java.util.List;
  * @param deadlineMs the latency a request must keep, milliseconds ({@link Double#POSITIVE_INFINITY} = none; not
  *     a number or at most 0 = no level meets it)
  * @param requestsPerSecond the measured request rate (0, negative or not finite = unknown: no CPU demand)
- * @param slowdown the deployment's measured mean slowdown, observed latency over profiled (NaN, or any value that
- *     is not {@linkplain Slowdown#isUsable usable} = unknown, counted as 1)
+ * @param slowdown the deployment's measured slowdown, observed latency over profiled: the tail's (the per-run p95,
+ *     {@code latency.tail.slowdown}) when its monitors give it, else the mean's (NaN, or any value that is not
+ *     {@linkplain Slowdown#isUsable usable} = unknown, counted as 1)
  * @param accuracyFloor the lowest acceptable top-1, percent (0 = none; not a number counts as 0)
  */
 public record Claim(String deployment, int priority, List<Level> levels, int current, int proposed,

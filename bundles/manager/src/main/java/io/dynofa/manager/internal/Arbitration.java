@@ -116,7 +116,8 @@ public final class Arbitration {
             return new Grant(claim.proposed(), "arbiter '" + name + "' not installed (installed: "
                 + arbiters.keySet() + "): the proposal stands");
         }
-        Capacity capacity = new Capacity(cores(c, cpuLoad, ownCores), c.margin());
+        Capacity capacity = new Capacity(cores(c, cpuLoad, ownCores), c.margin(), processors,
+            cpuLoad >= 0 && cpuLoad <= 1 ? Math.max(0, cpuLoad * processors - ownCores) : Double.NaN);
         Integer granted;
         String why;
         try {

@@ -7,6 +7,7 @@ import io.dynofa.monitor.api.Signals;
 import io.dynofa.policy.api.Decision;
 import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.PolicyContext;
+import io.dynofa.policy.api.Slowdown;
 import io.dynofa.policy.api.SwitchingPolicy;
 import io.dynofa.runtime.api.Problem;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ final class Decider {
         double deadline = now.get(Metrics.FRAME_DEADLINE_MS, s.targetMs());
         Claim claim = new Claim(deployment, s.priority(), set.levels(), set.current(), proposed,
             deadline > 0 ? deadline : s.targetMs(), rate.perSecond(now.nanoTime()),
-            now.get(Metrics.SLOWDOWN, Double.NaN), s.accuracyFloor());
+            slowdown(now), s.accuracyFloor());
         Arbitration.Grant grant = arbitration.arbitrate(claim, now.get(Metrics.CPU_LOAD, Double.NaN));
         arbitrated = grant.reason();
         if (grant.level() >= proposed) {
@@ -147,6 +148,12 @@ final class Decider {
         }
         String why = decision.reason() + "; " + grant.reason();
         return grant.level() == set.current() ? Decision.stay(why) : Decision.moveTo(grant.level(), why);
+    }
+
+    /** The tail's slowdown (per-run p95) when the monitors give it, else the mean's. */
+    private static double slowdown(Signals now) {
+        double tail = now.get(Metrics.TAIL_SLOWDOWN, Double.NaN);
+        return Slowdown.isUsable(tail) ? tail : now.get(Metrics.SLOWDOWN, Double.NaN);
     }
 
     /** What the arbitration last did to this deployment's proposal; null when none decides. */

@@ -24,6 +24,7 @@ public class ArbitrationTest {
     private static final List<Level> LEVELS = List.of(new Level(0, "l0", 88, 1), new Level(1, "l1", 90, 2),
         new Level(2, "l2", 92, 4));
     private static final String FAKE = "fake";
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     @Test
     public void theOnlyDeploymentDecidingIsGrantedItsProposalWithoutAskingTheArbiter() {
@@ -48,7 +49,17 @@ public class ArbitrationTest {
         assertEquals(new Arbitration.Grant(0, "stepped down by fake from 2 to 0: b down"), b);
         assertEquals(new Arbitration.Grant(2, "granted by fake: b down"), a);
         assertEquals("every deployment's latest claim, once", List.of("a", "b"), arbiter.deploymentsOfCall(0));
-        assertEquals(new Capacity(1.5, 0.8), arbiter.capacities.get(0));
+        assertEquals(new Capacity(1.5, 0.8, PROCESSORS, Double.NaN), arbiter.capacities.get(0));
+    }
+
+    @Test
+    public void theArbiterSeesTheProcessorsAndWhatOtherProcessesTakeOfThem() {
+        Capacity capacity = arbitrated(Map.of(), 0.5).capacities.get(0);
+        assertEquals(PROCESSORS, capacity.processors(), 0);
+        assertEquals("half the processors less the two claims' 10/s x 4 ms", PROCESSORS / 2.0 - 0.08,
+            capacity.otherLoad(), 1e-9);
+        assertEquals("unknown without a load", Double.NaN, arbitrated(Map.of(), Double.NaN).capacities.get(0)
+            .otherLoad(), 0);
     }
 
     @Test

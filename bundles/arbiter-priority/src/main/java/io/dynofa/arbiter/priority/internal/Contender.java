@@ -14,11 +14,13 @@ final class Contender {
     private final String name;
     private final int priority;
     private final int proposed;
+    private final int current;
     private final int lowest;
     private final double budgetMs;
     private final double[] top1;
     private final double[] expectedMs;
     private final double[] demand;
+    private final double[] runnable;
     private final int[] options;
 
     /**
@@ -30,6 +32,7 @@ final class Contender {
         name = claim.deployment();
         priority = Math.max(1, claim.priority());
         proposed = Math.max(0, Math.min(size - 1, claim.proposed()));
+        current = Math.max(0, Math.min(size - 1, claim.current()));
         double slowdown = Slowdown.isUsable(claim.slowdown()) ? claim.slowdown() : 1;
         double rate = claim.requestsPerSecond() > 0 && Double.isFinite(claim.requestsPerSecond())
             ? claim.requestsPerSecond() : 0;
@@ -37,6 +40,7 @@ final class Contender {
         top1 = new double[size];
         expectedMs = new double[size];
         demand = new double[size];
+        runnable = new double[size];
         for (int i = 0; i < size; i++) {
             Level level = claim.levels().get(i);
             double latency = level.latencyMs() >= 0 && Double.isFinite(level.latencyMs())
@@ -44,6 +48,7 @@ final class Contender {
             top1[i] = Double.isFinite(level.top1()) ? level.top1() : 0;
             expectedMs[i] = latency * slowdown;
             demand[i] = rate == 0 ? 0 : rate * latency / 1000;
+            runnable[i] = demand[i] * slowdown;
         }
         lowest = Math.min(proposed, floorLevel(claim.accuracyFloor()));
         options = IntStream.rangeClosed(lowest, proposed)
@@ -107,6 +112,19 @@ final class Contender {
     /** The processor time per second the level takes at the measured rate, in cores (0 when the rate is unknown). */
     double demand(int level) {
         return demand[level];
+    }
+
+    /** The level serving now, clamped into the levels. */
+    int current() {
+        return current;
+    }
+
+    /**
+     * How many cores' worth of threads the level keeps runnable at the measured rate and slowdown (its requests'
+     * observed time per second; 0 when the rate is unknown).
+     */
+    double runnable(int level) {
+        return runnable[level];
     }
 
     /** The level's profiled latency times the slowdown, ms (infinite when its latency is unusable). */

@@ -17,8 +17,10 @@ import java.util.Set;
  * @param claimOrder the deployments' names in the order of their claims
  * @param cores the processor time per second the deployments may use, in cores (0 when unknown)
  * @param notes what was made of odd input, for the reason
+ * @param capacity the capacity given, for {@link Capacity#sharing} (one that shares nothing when none was given)
  */
-record Contest(List<Contender> contenders, List<String> claimOrder, double cores, List<String> notes) {
+record Contest(List<Contender> contenders, List<String> claimOrder, double cores, List<String> notes,
+               Capacity capacity) {
     static final Comparator<Contender> KEEP_ORDER = Comparator.comparingInt(Contender::priority).reversed()
         .thenComparing(Contender::name);
 
@@ -59,7 +61,8 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
             noteOdd(claim, contender, notes);
         }
         contenders.sort(KEEP_ORDER);
-        return new Contest(List.copyOf(contenders), List.copyOf(order), cores, List.copyOf(notes));
+        return new Contest(List.copyOf(contenders), List.copyOf(order), cores, List.copyOf(notes),
+            capacity == null ? new Capacity(cores, margin) : capacity);
     }
 
     int size() {

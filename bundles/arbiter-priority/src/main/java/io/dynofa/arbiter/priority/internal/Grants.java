@@ -1,5 +1,7 @@
 package io.dynofa.arbiter.priority.internal;
 
+import io.dynofa.arbiter.api.Capacity;
+
 /**
  * Grant vectors of a {@link Contest}: one level per contender, in the contest's keep order. What a vector is
  * worth, what it demands, and which of two is better.
@@ -29,9 +31,40 @@ final class Grants {
         return sum;
     }
 
-    /** Whether {@code grants} fit the cores (every level is one of its contender's options). */
+    /**
+     * Whether {@code grants} (every level one of its contender's options) fit the cores, and every contender still
+     * meets its deadline once the others' levels change how busy the processors are: its expected latency scaled by
+     * the {@linkplain Capacity#sharing sharing} at {@code grants} over the sharing now (at the current levels, where
+     * its slowdown was measured).
+     */
     static boolean fits(Contest contest, int[] grants) {
-        return demand(contest, grants) <= contest.cores();
+        return demand(contest, grants) <= contest.cores() && withinDeadlinesBeside(contest, grants);
+    }
+
+    /** The sharing at {@code grants} over the sharing at the current levels (1 when nothing is known of it). */
+    static double interference(Contest contest, int[] grants) {
+        double now = 0;
+        double then = 0;
+        for (int i = 0; i < grants.length; i++) {
+            Contender c = contest.get(i);
+            now += c.runnable(c.current());
+            then += c.runnable(grants[i]);
+        }
+        return contest.capacity().sharing(then) / contest.capacity().sharing(now);
+    }
+
+    private static boolean withinDeadlinesBeside(Contest contest, int[] grants) {
+        double factor = interference(contest, grants);
+        if (!(factor > 1)) {
+            return true;
+        }
+        for (int i = 0; i < grants.length; i++) {
+            Contender c = contest.get(i);
+            if (!(c.expectedMs(grants[i]) * factor <= c.budgetMs())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many levels {@code grants} step down from the proposals in total. */

@@ -49,6 +49,12 @@ final class GreedySearch {
         fromLeast.improve();
         int[] top = fromTop.levels();
         int[] up = fromLeast.levels();
+        boolean topFits = Grants.fits(contest, top);
+        boolean upFits = Grants.fits(contest, up);
+        if (!topFits || !upFits) {
+            // the moves follow the CPU demand; a vector that then slows another past its deadline is not taken
+            return topFits ? top : upFits ? up : least;
+        }
         return Grants.compare(contest, top, up) >= 0 ? top : up;
     }
 

@@ -23,7 +23,8 @@ final class Reasons {
             return withNotes(FIT, contest);
         }
         int[] highest = Grants.highestOptions(contest);
-        boolean cpu = !Grants.fits(contest, highest);
+        boolean cpu = Grants.demand(contest, highest) > contest.cores();
+        boolean sharing = !cpu && !Grants.fits(contest, highest);
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < contest.size(); i++) {
             Contender c = contest.get(i);
@@ -36,7 +37,7 @@ final class Reasons {
                     Texts.number(c.expectedMs(c.proposed())), Texts.number(c.budgetMs())));
             }
             if (grants[i] < highest[i]) {
-                causes.add(cpu ? "CPU" : "a more accurate level");
+                causes.add(cpu ? "CPU" : sharing ? "its load slows the others past a deadline" : "a more accurate level");
             }
             steps.add(step(c, grants[i]) + " (" + String.join("; ", causes) + ")");
         }
@@ -45,6 +46,10 @@ final class Reasons {
             reason.append("; CPU ").append(Texts.number(Grants.demand(contest, highest))).append(" -> ")
                 .append(Texts.number(Grants.demand(contest, grants))).append(" of ")
                 .append(Texts.number(contest.cores())).append(" cores");
+        }
+        if (sharing) {
+            reason.append("; processors shared x").append(Texts.number(Grants.interference(contest, highest)))
+                .append(" at the highest levels -> x").append(Texts.number(Grants.interference(contest, grants)));
         }
         reason.append("; weighted top-1 ").append(Texts.number(Grants.value(contest, grants))).append(" of ")
             .append(Texts.number(Grants.value(contest, proposals)));
