@@ -25,6 +25,14 @@ public final class Metrics {
      */
     public static final String TAIL_SLOWDOWN = "latency.tail.slowdown";
     /**
+     * The smaller slowdown (measured / profiled latency of the level that ran) of the window's last two runs:
+     * what the latest runs show before a window's percentiles do. Two runs in a row that slow stand for a change
+     * of load (a contention onset), where one can be a stall.
+     *
+     * @since 1.4
+     */
+    public static final String RECENT_SLOWDOWN = "latency.recent.slowdown";
+    /**
      * Prefix of the per-backend slowdown: {@code latency.slowdown.<backendId>} is {@link #SLOWDOWN} over
      * the runs of that backend alone (present only while the backend has run requests recently).
      *

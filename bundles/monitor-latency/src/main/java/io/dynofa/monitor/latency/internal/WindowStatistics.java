@@ -13,7 +13,10 @@ final class WindowStatistics {
     private WindowStatistics() {
     }
 
-    /** Mean, p95, p99, count and (when known) the mean and p95 slowdown; empty when the window holds no run. */
+    /**
+     * Mean, p95, p99, count and (when known) the mean, p95 and recent slowdown (the sample's slowdowns are in run
+     * order); empty when the window holds no run.
+     */
     static Map<String, Double> of(WindowSample sample) {
         long[] latencies = sample.latenciesNanos();
         int n = latencies.length;
@@ -29,6 +32,10 @@ final class WindowStatistics {
             double[] slowdowns = sample.slowdowns();
             metrics.put(Metrics.SLOWDOWN, Arrays.stream(slowdowns).average().orElseThrow());
             metrics.put(Metrics.TAIL_SLOWDOWN, Stats.percentile(slowdowns, slowdowns.length, 0.95));
+            if (slowdowns.length >= 2) {
+                metrics.put(Metrics.RECENT_SLOWDOWN, Math.min(slowdowns[slowdowns.length - 1],
+                    slowdowns[slowdowns.length - 2]));
+            }
         }
         return Map.copyOf(metrics);
     }

@@ -64,6 +64,16 @@ public class WindowStatisticsTest {
     }
 
     @Test
+    public void recentSlowdownIsTheSmallerOfTheLastTwoRuns() {
+        Map<String, Double> onset = WindowStatistics.of(new WindowSample(millis(4), new double[] {1, 1, 2.6, 2.4}));
+        assertEquals(2.4, onset.get(Metrics.RECENT_SLOWDOWN), 1e-12);
+        Map<String, Double> stall = WindowStatistics.of(new WindowSample(millis(4), new double[] {1, 1, 1.1, 9}));
+        assertEquals("one slow run is not an onset", 1.1, stall.get(Metrics.RECENT_SLOWDOWN), 1e-12);
+        assertFalse("one run is not two", WindowStatistics.of(new WindowSample(millis(1), new double[] {3}))
+            .containsKey(Metrics.RECENT_SLOWDOWN));
+    }
+
+    @Test
     public void slowdownIsMissingWhenNoRunHadAProfile() {
         Map<String, Double> m = WindowStatistics.of(new WindowSample(new long[] {1_000_000}, new double[0]));
         assertFalse(m.containsKey(Metrics.SLOWDOWN));

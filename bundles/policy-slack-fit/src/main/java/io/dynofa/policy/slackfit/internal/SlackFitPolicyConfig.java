@@ -44,4 +44,10 @@ public @interface SlackFitPolicyConfig {
         + " it missed at, milliseconds (0 = never keep a level out; 0 to 3600000)")
     @Range(min = 0, max = Range.HOUR_MS)
     long ceilingMs() default Tuning.DEFAULT_CEILING_MS;
+
+    @AttributeDefinition(description = "Onset: when the last two runs are both this many times slower than the"
+        + " window's mean slowdown and the level in use would miss at that slowdown, step down at once by it, without"
+        + " waiting for the window's tail (0 = off; else above 1, at most 100)")
+    @Range(min = 0, max = 100)
+    double onsetFactor() default Tuning.DEFAULT_ONSET_FACTOR;
 }

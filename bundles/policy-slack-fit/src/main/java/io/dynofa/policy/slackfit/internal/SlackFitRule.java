@@ -37,6 +37,10 @@ import java.util.function.LongSupplier;
  *   it misses again, until the per-run slowdown (p95, else mean) shows the load eased ({@link Ceiling}): the level below
  *   shows headroom the level above does not have under the same load, and without the ceiling the rule would
  *   oscillate between the two.</li>
+ *   <li><b>Onset</b>: when the last two runs' slowdown ({@code latency.recent.slowdown}) is at least
+ *   {@code onsetFactor} times the window's mean per-run slowdown (else its p95) and the level in use would miss at it,
+ *   the level steps down at once to the fit at that slowdown, settling or not: the window's p95 needs a twentieth of
+ *   its runs slow before it moves, which at a contention onset is several frames late.</li>
  *   <li><b>Settling</b>: for {@code settleMs} after a switch the window still holds runs and frames of the previous
  *   level (the latency monitor keeps runs up to its {@code maxAgeMs}), so the p95 in milliseconds, the frames'
  *   waiting and the miss rate are not read. The per-run slowdowns are right in a mixed window: their p95 (else
@@ -74,6 +78,10 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
             return Decision.stay(format("level %d has no profiled latency", c.current()));
         }
         AccuracyFloor floor = AccuracyFloor.of(c);
+        Decision onset = onset(c, t, floor, profiled);
+        if (onset != null) {
+            return onset;
+        }
         if (c.nanosSinceSwitch() < tuning.settleNanos()) {
             return settling(c, t, floor);
         }
@@ -104,6 +112,24 @@ final class SlackFitRule implements ConfiguredPolicy.Rule {
         String basis = format("%s: run %s slowdown %.2f, budget %.2f ms", settling,
             Double.isNaN(t.runTailSlowdown()) ? "mean" : "p95", slowdown, budget);
         return fit(c, floor, new Estimate(slowdown, budget, basis), t, false, false);
+    }
+
+    /** The step down an onset calls for, or null when the last runs show none. */
+    private Decision onset(PolicyContext c, TailSignals t, AccuracyFloor floor, double profiled) {
+        double recent = t.recentSlowdown();
+        double window = Double.isNaN(t.runSlowdown()) ? t.perRunSlowdown() : t.runSlowdown();
+        if (tuning.onsetFactor() == 0 || Double.isNaN(recent) || Double.isNaN(window)
+            || recent < window * tuning.onsetFactor()) {
+            return null;
+        }
+        double budget = t.deadlineMs() * tuning.margin();
+        if (profiled * recent <= budget || c.current() <= floor.lowest()) {
+            return null;
+        }
+        String basis = format("onset: last two runs' slowdown %.2f >= %.1f x the window's mean %.2f, budget %.2f ms",
+            recent, tuning.onsetFactor(), window, budget);
+        Decision down = fit(c, floor, new Estimate(recent, budget, basis), t, false, false);
+        return down.isStay() ? null : down;
     }
 
     private static Decision withoutEstimate(PolicyContext c, AccuracyFloor floor, String why) {

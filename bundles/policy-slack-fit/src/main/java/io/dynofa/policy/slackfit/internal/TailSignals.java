@@ -18,9 +18,10 @@ import java.util.OptionalDouble;
  *     so a window that mixes levels still reads right
  * @param runTailSlowdown the runs' p95 slowdown, {@link Metrics#TAIL_SLOWDOWN}: the tail, and right in a mixed
  *     window too
+ * @param recentSlowdown the last two runs' smaller slowdown, {@link Metrics#RECENT_SLOWDOWN}
  */
 record TailSignals(double deadlineMs, double runTailMs, double frameTailMs, double missRate, double runSlowdown,
-                   double runTailSlowdown) {
+                   double runTailSlowdown, double recentSlowdown) {
 
     static TailSignals of(PolicyContext c) {
         Signals s = c.signals();
@@ -32,7 +33,7 @@ record TailSignals(double deadlineMs, double runTailMs, double frameTailMs, doub
             ? miss.getAsDouble() : Double.NaN;
         return new TailSignals(deadline, positive(s.get(Metrics.LATENCY_P95_MS)),
             positive(s.get(Metrics.FRAME_LATENCY_P95_MS)), missRate, positive(s.get(Metrics.SLOWDOWN)),
-            positive(s.get(Metrics.TAIL_SLOWDOWN)));
+            positive(s.get(Metrics.TAIL_SLOWDOWN)), positive(s.get(Metrics.RECENT_SLOWDOWN)));
     }
 
     /**

@@ -13,17 +13,25 @@ import java.util.concurrent.TimeUnit;
  * @param maxUpLevels how many levels one step up may climb, at least 1
  * @param ceilingMs how long a level left by a step down stays out of a step up's reach at first, milliseconds
  *     (0: never)
+ * @param onsetFactor how many times the window's slowdown the last two runs' must be to count as an onset (0: off)
  */
 record Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance, int maxUpLevels,
-              long ceilingMs) {
+              long ceilingMs, double onsetFactor) {
 
     /** The defaults of {@link SlackFitPolicyConfig} for what is not given. */
     Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance) {
         this(margin, upHeadroom, upDwellMs, settleMs, missTolerance, DEFAULT_MAX_UP_LEVELS, DEFAULT_CEILING_MS);
     }
 
+    /** The default onset factor. */
+    Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, double missTolerance, int maxUpLevels,
+           long ceilingMs) {
+        this(margin, upHeadroom, upDwellMs, settleMs, missTolerance, maxUpLevels, ceilingMs, DEFAULT_ONSET_FACTOR);
+    }
+
     static final int DEFAULT_MAX_UP_LEVELS = 1000;
     static final long DEFAULT_CEILING_MS = 2000;
+    static final double DEFAULT_ONSET_FACTOR = 1.5;
 
     Tuning {
         require(margin > 0 && margin <= 1, "margin must be in (0, 1], got " + margin);
@@ -33,11 +41,12 @@ record Tuning(double margin, double upHeadroom, long upDwellMs, long settleMs, d
         require(missTolerance >= 0 && missTolerance <= 1, "missTolerance must be in [0, 1], got " + missTolerance);
         require(maxUpLevels >= 1, "maxUpLevels must be at least 1, got " + maxUpLevels);
         require(ceilingMs >= 0, "ceilingMs must not be negative, got " + ceilingMs);
+        require(onsetFactor == 0 || onsetFactor > 1, "onsetFactor must be 0 (off) or above 1, got " + onsetFactor);
     }
 
     static Tuning of(SlackFitPolicyConfig c) {
         return new Tuning(c.margin(), c.upHeadroom(), c.upDwellMs(), c.settleMs(), c.missTolerance(),
-            c.maxUpLevels(), c.ceilingMs());
+            c.maxUpLevels(), c.ceilingMs(), c.onsetFactor());
     }
 
     long ceilingNanos() {

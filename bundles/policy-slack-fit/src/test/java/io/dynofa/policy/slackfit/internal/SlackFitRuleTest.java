@@ -24,6 +24,28 @@ public class SlackFitRuleTest {
     }
 
     @Test
+    public void anOnsetInTheLastTwoRunsStepsDownBeforeTheWindowsTailShowsIt() {
+        Map<String, Double> onset = Map.of(Metrics.SLOWDOWN, 1.0, Metrics.TAIL_SLOWDOWN, 1.05,
+            Metrics.RECENT_SLOWDOWN, 2.0);
+        assertMove(0, rule.decide(context(1, onset, 0, 5000)),
+            "onset: last two runs' slowdown 2.00 >= 1.5 x the window's mean 1.00, budget 1.80 ms");
+        assertMove(0, rule.decide(context(1, onset, 0, 50)), "onset: last two runs' slowdown 2.00");
+        SlackFitRule off = new SlackFitRule(new Tuning(0.9, 0.05, 300, 200, 0, 1000, 2000, 0));
+        assertStay(off.decide(context(1, onset, 0, 5000)), "level 1 est. 1.68 ms fits");
+    }
+
+    @Test
+    public void runsOnlySomewhatSlowerOrStillFittingAreNoOnset() {
+        Map<String, Double> slower = Map.of(Metrics.SLOWDOWN, 1.0, Metrics.TAIL_SLOWDOWN, 1.05,
+            Metrics.RECENT_SLOWDOWN, 1.4);
+        assertStay(rule.decide(context(1, slower, 0, 5000)), "level 1 est. 1.68 ms fits");
+        Map<String, Double> fitting = Map.of(Metrics.SLOWDOWN, 0.5, Metrics.TAIL_SLOWDOWN, 0.5,
+            Metrics.RECENT_SLOWDOWN, 1.1);
+        assertEquals("1.6 ms x 1.1 fits 1.8 ms: no onset", -1, rule.decide(context(1, fitting, 0, 5000)).reason()
+            .indexOf("onset"));
+    }
+
+    @Test
     public void stepsDownSeveralLevelsAtOnce() {
         assertMove(0, rule.decide(runTail(4, 6.0)), "level 4 est. 6.00 ms over budget");
     }
