@@ -12,7 +12,7 @@ public @interface SlackFitPolicyConfig {
     @AttributeDefinition(description = "The tail's budget is deadline x margin minus the frames' waiting"
         + " (above 0, at most 1)")
     @Range(min = 0, aboveMin = true, max = 1)
-    double margin() default 0.85;
+    double margin() default 0.9;
 
     @AttributeDefinition(description = "A step up needs the next level's estimate at most budget x (1 - upHeadroom)"
         + " (0 to below 1)")
@@ -22,7 +22,7 @@ public @interface SlackFitPolicyConfig {
     @AttributeDefinition(description = "Minimum time since the last switch before a step up, milliseconds"
         + " (0 to 3600000)")
     @Range(min = 0, max = Range.HOUR_MS)
-    long upDwellMs() default 1000;
+    long upDwellMs() default 500;
 
     @AttributeDefinition(description = "After a switch the window still holds the previous level's runs: for this"
         + " long only the per-run slowdown can move the level down, milliseconds (0 to 3600000; the latency"
