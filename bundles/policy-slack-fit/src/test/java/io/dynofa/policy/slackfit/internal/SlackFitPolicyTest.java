@@ -27,24 +27,25 @@ public class SlackFitPolicyTest {
     }
 
     @Test
-    public void theDefaultMarginIsEightyFivePercentOfTheDeadline() {
-        assertMove(0, policy(Map.of()).decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
+    public void theDefaultMarginIsNinetyPercentOfTheDeadline() {
+        assertStay(policy(Map.of()).decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
+        assertMove(0, policy(Map.of("margin", 0.85)).decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
     }
 
     @Test
     public void aRejectedValueKeepsTheOneInForceAndIsAProblem() {
         SlackFitPolicy policy = policy(Map.of("margin", 1.5));
-        assertMove(0, policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
+        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
         assertTrue(bundle.problems().toString(), bundle.problems().stream().anyMatch(p -> p.contains("margin")));
     }
 
     @Test
     public void aModificationAppliesTheNewSettings() {
         SlackFitPolicy policy = policy(Map.of());
-        policy.modified(Map.of("margin", 0.9, "settleMs", 0L));
-        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
+        policy.modified(Map.of("margin", 0.85, "settleMs", 0L));
+        assertMove(0, policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
         policy.reset();
-        assertStay(policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.80 ms");
+        assertMove(0, policy.decide(TAIL_1_09_AT_LEVEL_1), "budget 1.70 ms");
     }
 
     private SlackFitPolicy policy(Map<String, Object> properties) {
