@@ -18,13 +18,14 @@ import java.util.Set;
  * @param cores the processor time per second the deployments may use, in cores (0 when unknown)
  * @param notes what was made of odd input, for the reason
  * @param capacity the capacity given, for {@link Capacity#sharing} (one that shares nothing when none was given)
+ * @param interferenceGain how much more than the sharing a level slows the others ({@link Grants#interference})
  */
 record Contest(List<Contender> contenders, List<String> claimOrder, double cores, List<String> notes,
-               Capacity capacity) {
+               Capacity capacity, double interferenceGain) {
     static final Comparator<Contender> KEEP_ORDER = Comparator.comparingInt(Contender::priority).reversed()
         .thenComparing(Contender::name);
 
-    static Contest of(List<Claim> claims, Capacity capacity) {
+    static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain) {
         List<String> notes = new ArrayList<>();
         double cores = Double.NaN;
         double margin = Double.NaN;
@@ -62,7 +63,7 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
         }
         contenders.sort(KEEP_ORDER);
         return new Contest(List.copyOf(contenders), List.copyOf(order), cores, List.copyOf(notes),
-            capacity == null ? new Capacity(cores, margin) : capacity);
+            capacity == null ? new Capacity(cores, margin) : capacity, interferenceGain);
     }
 
     int size() {

@@ -41,7 +41,10 @@ final class Grants {
         return demand(contest, grants) <= contest.cores() && withinDeadlinesBeside(contest, grants);
     }
 
-    /** The sharing at {@code grants} over the sharing at the current levels (1 when nothing is known of it). */
+    /**
+     * How much {@code grants} slow the contenders against the current levels: {@code 1 + gain x (x - 1)}, where x is
+     * the sharing at {@code grants} over the sharing at the current levels (1 when nothing is known of it).
+     */
     static double interference(Contest contest, int[] grants) {
         double now = 0;
         double then = 0;
@@ -50,7 +53,8 @@ final class Grants {
             now += c.runnable(c.current());
             then += c.runnable(grants[i]);
         }
-        return contest.capacity().sharing(then) / contest.capacity().sharing(now);
+        double ratio = contest.capacity().sharing(then) / contest.capacity().sharing(now);
+        return 1 + contest.interferenceGain() * (ratio - 1);
     }
 
     private static boolean withinDeadlinesBeside(Contest contest, int[] grants) {

@@ -27,7 +27,8 @@ public final class PriorityWeightedArbiter
 
     @Activate
     public PriorityWeightedArbiter(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), c -> new PriorityWeightedRule(c.exhaustiveLimit()));
+        super(new LiveConfig<>(context, PID, READER, properties), c -> new PriorityWeightedRule(c.exhaustiveLimit(),
+            c.interferenceGain()));
     }
 
     @Override

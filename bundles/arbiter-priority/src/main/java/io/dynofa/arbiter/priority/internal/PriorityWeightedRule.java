@@ -19,16 +19,29 @@ import java.util.Map;
  * why. The claims' {@code current} levels play no part. Immutable, so thread-safe.
  */
 final class PriorityWeightedRule {
-    private final long exhaustiveLimit;
+    static final double DEFAULT_INTERFERENCE_GAIN = 3;
 
-    /** @param exhaustiveLimit the most grant vectors searched exhaustively; more are searched greedily */
+    private final long exhaustiveLimit;
+    private final double interferenceGain;
+
+    /** Sharing alone: a gain of 1. */
     PriorityWeightedRule(long exhaustiveLimit) {
+        this(exhaustiveLimit, 1);
+    }
+
+    /**
+     * @param exhaustiveLimit the most grant vectors searched exhaustively; more are searched greedily
+     * @param interferenceGain how much more than the processor sharing a level slows the others (see
+     *     {@link Grants#interference})
+     */
+    PriorityWeightedRule(long exhaustiveLimit, double interferenceGain) {
         this.exhaustiveLimit = exhaustiveLimit;
+        this.interferenceGain = interferenceGain;
     }
 
     /** Never throws: odd input is handled as {@link io.dynofa.arbiter.api.Arbiter} says and named in the reason. */
     Arbitration arbitrate(List<Claim> claims, Capacity capacity) {
-        Contest contest = Contest.of(claims, capacity);
+        Contest contest = Contest.of(claims, capacity, interferenceGain);
         if (contest.size() == 0) {
             return new Arbitration(Map.of(), Reasons.none(contest));
         }

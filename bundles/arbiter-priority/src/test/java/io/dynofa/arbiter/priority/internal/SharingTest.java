@@ -41,6 +41,15 @@ public class SharingTest {
     }
 
     @Test
+    public void theInterferenceGainScalesWhatTheSharingPredicts() {
+        PriorityWeightedRule gained = new PriorityWeightedRule(200_000, 3);
+        Arbitration a = gained.arbitrate(List.of(hi(), lo(0, 2)), SHARED);
+        assertEquals("lo at 1: 1 + 3 x (1.5 / 1.4 - 1) = 1.21, hi 19.4 ms", Map.of("hi", 2, "lo", 0), a.levels());
+        assertEquals("gain 0: no deployment slows another", Map.of("hi", 2, "lo", 2),
+            new PriorityWeightedRule(200_000, 0).arbitrate(List.of(hi(), lo(0, 2)), SHARED).levels());
+    }
+
+    @Test
     public void withoutTheProcessorsOrTheOtherLoadNothingIsAssumedOfSharing() {
         assertEquals(Map.of("hi", 2, "lo", 2), rule.arbitrate(List.of(hi(), lo(0, 2)), new Capacity(4, 0.9))
             .levels());
