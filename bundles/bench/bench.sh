@@ -9,6 +9,7 @@
 #   4. memory     gateway RSS with the family active vs a bare JVM with one ORT session of the largest level
 #   5. reference  the same levels in PyTorch eager (Debian python3-torch, 1 thread, batch 1)
 #   6. allocation heap bytes per request on the calling thread (ThreadMXBean.getThreadAllocatedBytes)
+#   7. DJL       InferenceService vs a DJL Predictor (ONNX Runtime engine) vs bare ORT, batch 1 and 64, one JVM
 #   1+6 again with JMH (bundles/bench-jmh): the serving bundles in a Felix framework inside the JMH JVM,
 #       InferenceService vs bare OrtSession.run, average time per request and -prof gc gc.alloc.rate.norm
 # Everything in the gateway is measured by the bench bundle (bundles/bench) dropped into the deploy/
@@ -117,6 +118,13 @@ jmh_args=(-f 1 -wi 3 -w 1s -i 5 -r 1s); $quick && jmh_args=(-f 1 -wi 2 -w 1s -i 
     "${jmh_args[@]}" -prof gc -rf json -rff "$out/jmh.json" \
     -jvmArgsAppend "-Ddynofa.jmh.bundles=$JMH_DIR/gateway" ) >"$out/jmh.log" 2>&1 \
   || { tail -30 "$out/jmh.log" >&2; die "JMH run failed (log: $out/jmh.log)"; }
+
+# 7. DJL: ours vs a DJL Predictor vs bare ORT on the same level files, batch 1 and the frame workload's 64 items
+say "DJL: InferenceService vs DJL Predictor vs bare OrtSession.run (batch 1 and 64)"
+djl_quick=false; $quick && djl_quick=true
+java -cp "$JMH_DIR/classes:$(cat "$JMH_DIR/classpath.txt"):$GSON_JAR" -Ddynofa.jmh.bundles="$JMH_DIR/gateway" \
+  -Ddynofa.djl.quick=$djl_quick io.dynofa.bench.internal.DjlComparison "$out" >"$out/djl.log" 2>&1 \
+  || { tail -30 "$out/djl.log" >&2; die "DJL run failed (log: $out/djl.log)"; }
 
 # 5. PyTorch eager reference, same levels, 1 thread, batch 1
 say "PyTorch eager reference"

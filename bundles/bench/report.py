@@ -217,6 +217,23 @@ def main():
                     "bare `OrtSession.run` %s (tensor reused: %s)"
                     % (fmt(bare["alloc"], " B", 0), fmt(reused.get("alloc") if reused else None, " B", 0)),
                     fmt(svc["alloc"] / bare["alloc"], "", 2), "—", None)
+    # 7. DJL (bundles/bench-jmh DjlComparison; absent from reports written before it existed)
+    djl_path = os.path.join(d, "djl.json")
+    djl = load(djl_path) if os.path.exists(djl_path) else None
+    for r in (djl or {}).get("rows", []):
+        batch1 = r["batch"] == 1
+        row(7, "vs DJL %s (`Predictor` on its ONNX Runtime engine), level `%s`, %d item%s per request: median per "
+            "request (p95)" % (djl["djlVersion"], r["level"], r["batch"], "" if batch1 else "s"),
+            "%s (%s)" % (fmt(r["oursMedianUs"], " µs", 1), fmt(r["oursP95Us"], "", 1)),
+            "DJL %s (%s); bare ORT %s" % (fmt(r["djlMedianUs"], " µs", 1), fmt(r["djlP95Us"], "", 1),
+                                          fmt(r["bareOrtMedianUs"], " µs", 1)),
+            "%s (DJL/bare %s)" % (fmt(r["oursOverDjl"], "", 3), fmt(r["djlOverBare"], "", 3)),
+            "≤ 0.9" if batch1 else "—", (r["oursOverDjl"] <= 0.9) if batch1 else None)
+        if not batch1:
+            row(7, "items per second at frame scale, level `%s`, %d items per request" % (r["level"], r["batch"]),
+                fmt(r["oursItemsPerSecond"], "", 0),
+                "DJL %s; bare ORT %s" % (fmt(r["djlItemsPerSecond"], "", 0), fmt(r["bareOrtItemsPerSecond"], "", 0)),
+                fmt(r["oursItemsPerSecond"] / r["djlItemsPerSecond"], "", 3), "—", None)
     # 6. allocation
     for o in gateway["overhead"]:
         row(6, "heap allocated per request, %s level `%s`" % (o["which"], o["level"]),
@@ -261,7 +278,11 @@ def main():
               "log. 4: VmRSS. 5: `bundles/bench/torch_ref.py` rebuilds the levels as eager `nn.Module`s from the "
               "ONNX weights (logits match ORT's within %.1g). JMH rows: `bundles/bench-jmh`, the serving bundles "
               "(SCR, CPU backend, family provider, latency monitor, dynofa-step, manager) in a Felix framework "
-              "inside each JMH fork, the level pinned; 1 fork, warm-up and measurement iterations of 1 s."
+              "inside each JMH fork, the level pinned; 1 fork, warm-up and measurement iterations of 1 s. 7: "
+              "`DjlComparison` (bundles/bench-jmh) in one JVM: the same serving bundles in a framework, a bare session "
+              "and a DJL `Predictor` (a translator from float[] to the logits, no batchifier; 1 intra-op and 1 "
+              "inter-op thread, ALL_OPT, sequential; DJL's own ONNX Runtime replaced by ours, its global pools at 1 "
+              "thread) on the same level file, in blocks whose order rotates every round."
               % (ov["rounds"], ov["blockSize"], ov["maxAbsDiffServiceVsBare"],
                  "2,000" if args.mode == "quick" else "10,000",
                  max(t["maxAbsDiffVsOrt"] for t in torch["levels"])))
@@ -270,7 +291,7 @@ def main():
         f.write(text)
     jmh_path = os.path.join(d, "jmh.json")
     report = {"mode": args.mode, "date": date, "rows": rows, "coldStart": cold, "gatewayActivation": gateway_activation,
-              "jmh": load(jmh_path) if os.path.exists(jmh_path) else None,
+              "jmh": load(jmh_path) if os.path.exists(jmh_path) else None, "djl": djl,
               "gateway": gateway, "bareMemory": bare_mem, "torch": torch}
     with open(os.path.join(d, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
