@@ -62,8 +62,8 @@ public final class ImageTensors {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || width * height > maxPixels) {
-                    throw new IllegalArgumentException("image of " + width + " x " + height + " pixels refused: at most "
-                        + maxPixels + " pixels are decoded");
+                    throw new IllegalArgumentException("image of " + width + " x " + height + " pixels refused: at"
+                        + " most " + maxPixels + " pixels are decoded");
                 }
                 return reader.read(0);
             } finally {
