@@ -1,6 +1,8 @@
 package io.dynofa.itests;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -67,6 +69,12 @@ final class HttpCalls {
 
         String error() {
             return object().get("error").getAsString();
+        }
+
+        /** Asserts an error answer: {@code status} and an error message holding {@code inError}. */
+        void assertError(int status, String inError) {
+            assertEquals(toString(), status, status());
+            assertTrue(toString(), error().contains(inError));
         }
 
         @Override

@@ -150,8 +150,7 @@ public class HttpControlIT extends GatewayIT {
     }
 
     private static void expect(HttpCalls.Reply reply, int status, String inError) {
-        assertEquals(reply.toString(), status, reply.status());
-        assertTrue(reply.toString(), reply.error().contains(inError));
+        reply.assertError(status, inError);
     }
 
     private Dictionary<String, Object> runtimeConfiguration() throws IOException {

@@ -162,8 +162,7 @@ public class HttpInferenceIT extends GatewayIT {
     }
 
     private static void expect(HttpCalls.Reply reply, int status, String inError) {
-        assertEquals(reply.toString(), status, reply.status());
-        assertTrue(reply.toString(), reply.error().contains(inError));
+        reply.assertError(status, inError);
     }
 
     private static String input(String datatype, String shape, int elements) {
