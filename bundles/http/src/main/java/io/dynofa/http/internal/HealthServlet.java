@@ -17,8 +17,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * {@code GET /v2/health/live}: 200 {@code {"live":true}} while the gateway answers; {@code GET /v2/health/ready}:
  * 200 when every deployment is READY and every Felix Health Check tagged {@value HealthChecks#TAG} (when Felix HC is
- * installed) is OK, else 503; the body {@code {"ready":bool,"checks":[{"name","ok","status","message"}]}} lists a
- * check per deployment ({@code deployment <name>}, status its state) and each health check. No deployment: not ready.
+ * installed) is OK or WARN (a warning, such as the target missed under contention, still serves), else 503; the
+ * body {@code {"ready":bool,"checks":[{"name","ok","status","message"}]}} lists a check per deployment
+ * ({@code deployment <name>}, status its state) and each health check. No deployment: not ready.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/v2/health/*")
