@@ -17,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -45,6 +46,13 @@ public final class OrtLoadedModel implements LoadedModel {
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * Runs in flight, plus {@link #CLOSED} once closed: the session is freed by whichever ends last, the close or
+     * the last run, so a close from another thread (a backend or bundle stopping, a load abandoned) never frees a
+     * session a run is still inside (that is a crash of the process, not an exception).
+     */
+    private final AtomicInteger runs = new AtomicInteger();
+    private static final int CLOSED = 1 << 30;
     private final AtomicReferenceArray<OrtTensors.Slot> pool = new AtomicReferenceArray<>(POOL);
 
     OrtLoadedModel(String name, OrtEnvironment environment, OrtSession session, String inputName) {
@@ -97,12 +105,34 @@ public final class OrtLoadedModel implements LoadedModel {
 
     @Override
     public Tensor run(Tensor input) throws BackendException {
-        if (closed.get()) {
+        if (!enter()) {
             throw new BackendException("model '" + name + "' is closed");
         }
-        if (input.dtype() != DType.FLOAT32) {
-            return runGeneral(input);
+        try {
+            return input.dtype() != DType.FLOAT32 ? runGeneral(input) : runFloats(input);
+        } finally {
+            exit();
         }
+    }
+
+    private boolean enter() {
+        int state;
+        do {
+            state = runs.get();
+            if ((state & CLOSED) != 0) {
+                return false;
+            }
+        } while (!runs.compareAndSet(state, state + 1));
+        return true;
+    }
+
+    private void exit() {
+        if (runs.decrementAndGet() == CLOSED) {
+            free();
+        }
+    }
+
+    private Tensor runFloats(Tensor input) throws BackendException {
         OrtTensors.Slot slot = take(input);
         try {
             slot.fill(input.floats());
@@ -180,15 +210,20 @@ public final class OrtLoadedModel implements LoadedModel {
         }
     }
 
+    /** Closes the model: at once when no run is in flight, else when the last one ends. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            drain();
-            try {
-                session.close();
-            } catch (OrtException e) {
-                LOG.log(Level.WARNING, "closing model ''{0}'' failed: {1}", name, e.getMessage());
-            }
+        if (closed.compareAndSet(false, true) && runs.getAndUpdate(state -> state | CLOSED) == 0) {
+            free();
+        }
+    }
+
+    private void free() {
+        drain();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.log(Level.WARNING, "closing model ''{0}'' failed: {1}", name, e.getMessage());
         }
     }
 

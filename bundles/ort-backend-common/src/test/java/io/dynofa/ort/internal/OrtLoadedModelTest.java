@@ -13,9 +13,13 @@ import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -77,6 +81,45 @@ public class OrtLoadedModelTest {
         float[] a = model.run(Tensor.ofFloats(images(1, 3), 1, 1, 28, 28)).floats();
         float[] b = model.run(Tensor.ofFloats(new float[SAMPLE], 1, 1, 28, 28)).floats();
         assertTrue(!Arrays.equals(a, b));
+    }
+
+    @Test
+    public void aCloseFromAnotherThreadWaitsForTheRunsInFlight() throws Exception {
+        LoadedModel shared = factory.load("tiny-closed-meanwhile", tinyModel());
+        Tensor input = Tensor.ofFloats(images(4, 1), 4, 1, 28, 28);
+        int threads = 3;
+        CountDownLatch running = new CountDownLatch(threads);
+        AtomicInteger refused = new AtomicInteger();
+        AtomicReference<Throwable> other = new AtomicReference<>();
+        List<Thread> runners = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread runner = new Thread(() -> {
+                running.countDown();
+                for (int i = 0; i < 20_000; i++) {
+                    try {
+                        shared.run(input);
+                    } catch (BackendException e) {
+                        refused.incrementAndGet();
+                        return;
+                    } catch (Throwable e) {
+                        other.set(e);
+                        return;
+                    }
+                }
+            });
+            runner.start();
+            runners.add(runner);
+        }
+        running.await();
+        Thread.sleep(5);
+        shared.close();
+        for (Thread runner : runners) {
+            runner.join(60_000);
+        }
+        // a session freed under a run would have crashed this JVM; each runner ends on a refusal or its last run
+        assertEquals(null, other.get());
+        assertTrue("the runners saw the close", refused.get() > 0);
+        assertThrows(BackendException.class, () -> shared.run(input));
     }
 
     @Test
@@ -144,7 +187,7 @@ public class OrtLoadedModelTest {
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
-            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
