@@ -121,6 +121,11 @@ final class LevelLoader {
         LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
         for (LevelSpec spec : candidates(family, profile)) {
+            if (Thread.currentThread().isInterrupted()) {
+                measured.forEach(r -> r.model().close());
+                throw new BackendException("loading family '" + family.id() + "' on backend '" + backend.id()
+                    + "' was interrupted (the manager is stopping)");
+            }
             Prepared prepared = bounded(family.id(), spec.id(), abandoned -> prepare(family, backend, spec, profiled(profile, spec),
                 check, abandoned), Prepared::close, problems);
             if (prepared != null && prepared.level() == null) {

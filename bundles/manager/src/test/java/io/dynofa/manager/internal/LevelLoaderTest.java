@@ -1,6 +1,7 @@
 package io.dynofa.manager.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -26,6 +27,21 @@ public class LevelLoaderTest {
 
     private static List<String> ids(ActiveSet set) {
         return set.levels().stream().map(Level::id).toList();
+    }
+
+    @Test
+    public void anInterruptedLoadStopsAtTheNextLevelAndLeavesNothingOpen() {
+        FakeFamily family = new FakeFamily("fam").level("l0", 70).level("l1", 80).level("l2", 90);
+        FakeBackend backend = new FakeBackend("cpu");
+        Thread.currentThread().interrupt();
+        try {
+            BackendException e = assertThrows(BackendException.class, () -> loader.load(family, backend,
+                problems::add));
+            assertTrue(e.getMessage(), e.getMessage().contains("interrupted"));
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue("no level is loaded after the interrupt", backend.loaded().isEmpty());
     }
 
     @Test
