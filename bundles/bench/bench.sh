@@ -9,6 +9,7 @@
 #   4. memory     gateway RSS with the family active vs a bare JVM with one ORT session of the largest level
 #   5. reference  the same levels in PyTorch eager (Debian python3-torch, 1 thread, batch 1)
 #   6. allocation heap bytes per request on the calling thread (ThreadMXBean.getThreadAllocatedBytes)
+#   8. HTTP      the HTTP path (v2 JSON tensor, PNG image) beside the in-process call, added latency per request
 #   7. DJL       InferenceService vs a DJL Predictor (ONNX Runtime engine) vs bare ORT, batch 1 and 64, one JVM
 #   1+6 again with JMH (bundles/bench-jmh): the serving bundles in a Felix framework inside the JMH JVM,
 #       InferenceService vs bare OrtSession.run, average time per request and -prof gc gc.alloc.rate.norm
@@ -78,6 +79,7 @@ gateway() {
   ( cd "$WORK"
     t0=$(date +%s%3N)
     exec timeout 900 java -Ddynofa.bench.out="$out/$name.json" -Ddynofa.bench.mode="$m" \
+      -Ddynofa.bench.httpPort="$HTTP_PORT" \
       -Ddynofa.bench.launchEpochMs="$t0" -Dgosh.args=--nointeractive -jar "$JAR" </dev/null ) \
     >"$out/$name.log" 2>&1 || { tail -30 "$out/$name.log" >&2; die "gateway run '$name' failed (log: $out/$name.log)"; }
   [ -s "$out/$name.json" ] || die "gateway run '$name' wrote no result (log: $out/$name.log)"
@@ -86,6 +88,10 @@ gateway() {
 # 3. cold start: the shipped configuration (demo camera on), fresh JVM each time
 cold_runs=3; $quick && cold_runs=1
 cp -r "$ROOT"/runtime-config/. "$WORK/runtime-config/"
+# the gateway's HTTP on a free loopback port (not the shipped 8080, which another gateway may hold): 8. HTTP path
+HTTP_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'org.osgi.service.http.port = %s\norg.apache.felix.http.host = 127.0.0.1\n' "$HTTP_PORT" \
+  >"$WORK/runtime-config/org.apache.felix.http.cfg"
 for i in $(seq 1 "$cold_runs"); do
   say "cold start $i/$cold_runs"
   gateway coldstart "cold-$i"

@@ -234,6 +234,16 @@ def main():
                 fmt(r["oursItemsPerSecond"], "", 0),
                 "DJL %s; bare ORT %s" % (fmt(r["djlItemsPerSecond"], "", 0), fmt(r["bareOrtItemsPerSecond"], "", 0)),
                 fmt(r["oursItemsPerSecond"] / r["djlItemsPerSecond"], "", 3), "—", None)
+    # 8. the HTTP path (absent from reports written before it existed, or without the gateway's HTTP port)
+    h = gateway.get("http")
+    if h:
+        for kind, label in (("httpTensor", "Open Inference Protocol JSON tensor to `/v2/models/default/infer`"),
+                            ("httpImage", "PNG image to `/dynofa/v1/deployments/default/classify`")):
+            row(8, "HTTP path, level `%s`: %s vs `InferenceService.infer` in process, median per request (p95); "
+                "ratio = added latency" % (h["level"], label),
+                "%s (%s)" % (fmt(h[kind + "MedianUs"], " µs", 1), fmt(h[kind + "P95Us"], "", 1)),
+                "in process %s (%s)" % (fmt(h["inProcessMedianUs"], " µs", 1), fmt(h["inProcessP95Us"], "", 1)),
+                "+" + fmt(h[kind + "AddedUs"], " µs", 1), "—", None)
     # 6. allocation
     for o in gateway["overhead"]:
         row(6, "heap allocated per request, %s level `%s`" % (o["which"], o["level"]),

@@ -51,6 +51,7 @@ final class BenchRun {
         warmUp(work);
         report.put("memory", memory(levels));
         report.put("overhead", overhead(work, levels));
+        report.put("http", http(work, levels));
         report.put("outputCheck", new OutputCheckCost(gateway, work, settings, configuration, sink)
             .measure(smallest(levels)));
         report.put("switch", switching(work, levels));
@@ -83,6 +84,18 @@ final class BenchRun {
         memory.put("gatewayRssKb", Probes.rssKb());
         memory.put("gatewayLevelsResident", levels.size());
         return memory;
+    }
+
+    /**
+     * The HTTP path beside the in-process call on the smallest level, when the bench was given the gateway's HTTP
+     * port ({@code dynofa.bench.httpPort}); null without one.
+     */
+    private Object http(Workload work, List<Level> levels) throws Exception {
+        Integer port = Integer.getInteger("dynofa.bench.httpPort");
+        if (port == null) {
+            return null;
+        }
+        return new HttpPathMeasurement(gateway, work, settings, port).measure("smallest", smallest(levels));
     }
 
     /** The smallest active level, and the largest when it is another. */
