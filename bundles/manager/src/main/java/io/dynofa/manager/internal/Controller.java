@@ -68,7 +68,7 @@ final class Controller {
         this.pinned = blankToNull(settings.pinnedLevel());
         this.decisions = new ManagerThread("dynofa-decider", () -> decider.decide(this.settings, pinned),
             settings.decisionIntervalMs());
-        engine.addListener(new LateRuns(this::deadlineMs, decisions, () -> decider.decide(this.settings, pinned)));
+        engine.addListener(new LateRuns(decider::deadlineNanos, decisions, () -> decider.decide(this.settings, pinned)));
     }
 
     void reconfigure(Settings next) {
@@ -260,12 +260,6 @@ final class Controller {
         if (more) {
             requestReconcile();
         }
-    }
-
-    /** The deadline runs are late after: the configured one, else the frames' (as last read), else none (0). */
-    private double deadlineMs() {
-        double configured = settings.deadlineMs();
-        return configured > 0 ? configured : decider.signals().get(Metrics.FRAME_DEADLINE_MS, 0);
     }
 
     boolean loading() {

@@ -33,6 +33,8 @@ final class Decider {
     private final LongAdder switches = new LongAdder();
     private volatile String lastDecision = "none yet";
     private volatile Signals signals = Signals.empty();
+    /** The deadline the last decision read (configured, else the frames'), nanoseconds; 0 = none. */
+    private volatile long deadlineNanos;
     private volatile SwitchingPolicy lastPolicy;
     private volatile List<Problem> problems = List.of();
     private long lastDecidedGeneration = -1;
@@ -62,6 +64,8 @@ final class Decider {
     void decide(Settings s, String pin) {
         Signals now = readMonitors(s);
         signals = now;
+        double deadlineMs = now.get(Metrics.FRAME_DEADLINE_MS, 0);
+        deadlineNanos = deadlineMs > 0 && Double.isFinite(deadlineMs) ? Math.round(deadlineMs * 1e6) : 0;
         ActiveSet set = residency.serving();
         if (set == null || holdPin(set, pin)) {
             return;
@@ -200,6 +204,14 @@ final class Decider {
 
     long switches() {
         return switches.sum();
+    }
+
+    /**
+     * The deadline a run is late after, as the last decision read it (a configured one stands for the frames'),
+     * nanoseconds; 0 when there is none. One volatile read: the inference path asks it on every run.
+     */
+    long deadlineNanos() {
+        return deadlineNanos;
     }
 
     String lastDecision() {

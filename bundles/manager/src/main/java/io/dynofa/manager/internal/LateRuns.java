@@ -2,7 +2,7 @@ package io.dynofa.manager.internal;
 
 import io.dynofa.monitor.api.InferenceListener;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Asks for a decision at once when a run takes longer than the deployment's deadline (configured, else its frames'),
@@ -14,22 +14,22 @@ final class LateRuns implements InferenceListener {
     /** Lets the monitors, told of the same run, record it before the decision reads them. */
     static final long DELAY_MS = 1;
 
-    private final DoubleSupplier budgetMs;
+    private final LongSupplier deadlineNanos;
     private final ManagerThread decisions;
     private final Runnable decide;
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    /** @param budgetMs the latency a run may take before it counts as late, milliseconds (not above 0: none) */
-    LateRuns(DoubleSupplier budgetMs, ManagerThread decisions, Runnable decide) {
-        this.budgetMs = budgetMs;
+    /** @param deadlineNanos the latency a run may take before it counts as late, nanoseconds (not above 0: none) */
+    LateRuns(LongSupplier deadlineNanos, ManagerThread decisions, Runnable decide) {
+        this.deadlineNanos = deadlineNanos;
         this.decisions = decisions;
         this.decide = decide;
     }
 
     @Override
     public void inferred(String levelId, long latencyNanos, long profiledNanos) {
-        double budget = budgetMs.getAsDouble();
-        if (budget > 0 && latencyNanos > budget * 1e6 && queued.compareAndSet(false, true)) {
+        long deadline = deadlineNanos.getAsLong();
+        if (deadline > 0 && latencyNanos > deadline && queued.compareAndSet(false, true)) {
             decisions.schedule(() -> {
                 queued.set(false);
                 decide.run();

@@ -9,6 +9,8 @@ import org.junit.After;
 import org.junit.Test;
 
 public class LateRunsTest {
+    private static final long FIFTY_MS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final ManagerThread decisions = new ManagerThread("test-decider");
     private final AtomicInteger decided = new AtomicInteger();
 
@@ -20,7 +22,7 @@ public class LateRunsTest {
     @Test
     public void aRunPastTheDeadlineAsksForOneDecisionAtOnce() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
-        LateRuns late = new LateRuns(() -> 50, decisions, () -> {
+        LateRuns late = new LateRuns(() -> FIFTY_MS, decisions, () -> {
             decided.incrementAndGet();
             await(hold);
         });
@@ -38,9 +40,9 @@ public class LateRunsTest {
 
     @Test
     public void runsWithinTheDeadlineOrWithoutOneAskForNothing() {
-        new LateRuns(() -> 50, decisions, decided::incrementAndGet).inferred("l2", TimeUnit.MILLISECONDS.toNanos(50),
+        new LateRuns(() -> FIFTY_MS, decisions, decided::incrementAndGet).inferred("l2", TimeUnit.MILLISECONDS.toNanos(50),
             0);
-        new LateRuns(() -> 0, decisions, decided::incrementAndGet).inferred("l2", TimeUnit.SECONDS.toNanos(9), 0);
+        new LateRuns(() -> 0L, decisions, decided::incrementAndGet).inferred("l2", TimeUnit.SECONDS.toNanos(9), 0);
         CountDownLatch after = new CountDownLatch(1);
         decisions.schedule(after::countDown, 20 * LateRuns.DELAY_MS);
         await(after);

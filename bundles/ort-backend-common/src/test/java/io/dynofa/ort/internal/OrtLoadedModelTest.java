@@ -90,6 +90,7 @@ public class OrtLoadedModelTest {
         int threads = 3;
         CountDownLatch running = new CountDownLatch(threads);
         AtomicInteger refused = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
         AtomicReference<Throwable> other = new AtomicReference<>();
         List<Thread> runners = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -98,6 +99,7 @@ public class OrtLoadedModelTest {
                 for (int i = 0; i < 20_000; i++) {
                     try {
                         shared.run(input);
+                        served.incrementAndGet();
                     } catch (BackendException e) {
                         refused.incrementAndGet();
                         return;
@@ -111,7 +113,9 @@ public class OrtLoadedModelTest {
             runners.add(runner);
         }
         running.await();
-        Thread.sleep(5);
+        while (served.get() < threads && other.get() == null) {
+            Thread.onSpinWait(); // the runners well into their runs, so the close meets runs in flight
+        }
         shared.close();
         for (Thread runner : runners) {
             runner.join(60_000);
