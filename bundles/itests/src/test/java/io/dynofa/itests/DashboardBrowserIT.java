@@ -58,7 +58,7 @@ public class DashboardBrowserIT extends GatewayIT {
         try (HeadlessChromium chromium = HeadlessChromium.start(fileInstallDir().getParent().resolveSibling(
             "chromium"))) {
             DevToolsSession page = chromium.page();
-            URI dashboard = GatewayHttp.endpoint(context).resolve("dashboard/");
+            URI dashboard = HttpCalls.endpoint(context).resolve("dashboard/");
             HttpResponse<String> served = GatewayHttp.get(dashboard);
             assertTrue("the page at " + dashboard + ": " + served.statusCode() + " " + served.headers().map() + " "
                 + served.body(), served.statusCode() == 200 && served.body().contains("dashboard.js"));

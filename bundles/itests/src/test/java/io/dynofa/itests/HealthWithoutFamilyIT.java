@@ -41,7 +41,7 @@ public class HealthWithoutFamilyIT extends GatewayIT {
         await("family active CRITICAL").until(() -> MetricsHealthIT.statuses(executor).get("Dynofa family active"),
             s -> s == Result.Status.CRITICAL);
 
-        URI endpoint = GatewayHttp.endpoint(context);
+        URI endpoint = HttpCalls.endpoint(context);
         HttpResponse<String> health = await("Felix HC's servlet").until(
             () -> GatewayHttp.get(endpoint.resolve("system/health")), r -> r.statusCode() != 404);
         assertEquals(health.body(), 503, health.statusCode());

@@ -40,15 +40,24 @@ final class HttpCalls {
 
     /** Calls to the endpoint the HTTP service runtime announces ({@code osgi.http.endpoint}), once they answer. */
     static HttpCalls of(BundleContext context) {
-        ServiceReference<?> runtime = await("the HTTP service runtime").until(() -> httpRuntime(context),
-            r -> r != null);
-        Object endpoints = runtime.getProperty("osgi.http.endpoint");
-        String first = endpoints instanceof String[] all ? all[0] : endpoints instanceof Collection<?> all
-            ? all.iterator().next().toString() : String.valueOf(endpoints);
-        HttpCalls calls = new HttpCalls(URI.create("http://127.0.0.1:" + URI.create(first).getPort()));
+        HttpCalls calls = new HttpCalls(URI.create("http://127.0.0.1:" + endpoint(context).getPort()));
         await("the HTTP endpoints serving at " + calls.base).ignoreExceptions()
             .until(() -> calls.get("/v2/health/live").status() == 200);
         return calls;
+    }
+
+    /** The endpoint the HTTP service runtime announces ({@code osgi.http.endpoint}), on the loopback address. */
+    static URI endpoint(BundleContext context) {
+        ServiceReference<?> runtime = await("the HTTP service runtime").until(() -> httpRuntime(context),
+            r -> r != null);
+        Object endpoints = runtime.getProperty("osgi.http.endpoint");
+        String first = endpoints instanceof String[] all && all.length > 0 ? all[0]
+            : endpoints instanceof Collection<?> all && !all.isEmpty() ? all.iterator().next().toString()
+            : endpoints instanceof String one ? one : null;
+        if (first == null) {
+            throw new AssertionError("no osgi.http.endpoint on the HTTP service runtime");
+        }
+        return URI.create("http://127.0.0.1:" + URI.create(first).getPort() + "/");
     }
 
     private static ServiceReference<?> httpRuntime(BundleContext context) throws InvalidSyntaxException {

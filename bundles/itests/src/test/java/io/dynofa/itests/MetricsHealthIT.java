@@ -68,7 +68,7 @@ public class MetricsHealthIT extends GatewayIT {
     @Test
     public void metricsTextHasEveryFamilyPerDeploymentAndCountsARequest() throws Exception {
         ready();
-        URI metrics = GatewayHttp.endpoint(context).resolve("metrics");
+        URI metrics = HttpCalls.endpoint(context).resolve("metrics");
         PrometheusText before = scrape(metrics);
         for (String family : List.of("dynofa_requests_total", "dynofa_ready", "dynofa_level", "dynofa_level_index",
             "dynofa_target_seconds", "dynofa_switches_total", "dynofa_signal")) {
@@ -98,7 +98,7 @@ public class MetricsHealthIT extends GatewayIT {
             assertEquals(statuses.toString(), new TreeMap<>(CHECKS.stream().collect(Collectors.toMap(c -> c,
                 c -> Result.Status.OK))), statuses);
         });
-        URI health = GatewayHttp.endpoint(context).resolve("system/health");
+        URI health = HttpCalls.endpoint(context).resolve("system/health");
         HttpResponse<String> response = await("Felix HC's servlet").until(() -> GatewayHttp.get(health),
             r -> r.statusCode() != 404);
         assertEquals(response.body(), 200, response.statusCode());
