@@ -22,6 +22,7 @@ final class Contender {
     private final double[] demand;
     private final double[] runnable;
     private final int[] options;
+    private final int reachNow;
 
     /**
      * @param claim a claim with a name and at least one level
@@ -53,6 +54,7 @@ final class Contender {
         lowest = Math.min(proposed, floorLevel(claim.accuracyFloor()));
         options = IntStream.rangeClosed(lowest, proposed)
             .filter(i -> Double.isFinite(expectedMs[i]) && expectedMs[i] <= budgetMs).toArray();
+        reachNow = reach(1);
     }
 
     /** The fastest level at the floor; 0 when the floor is not a number or no level reaches it. */
@@ -107,6 +109,38 @@ final class Contender {
     /** The level's priority-weighted top-1. */
     double value(int level) {
         return priority * top1[level];
+    }
+
+    /**
+     * The most accurate level of all (not only up to the proposal) whose expected latency, scaled by
+     * {@code factor}, is within the budget: where its policy can climb once the others' levels slow it by
+     * {@code factor} of what it measures now; -1 when none is.
+     */
+    int reach(double factor) {
+        int best = -1;
+        for (int i = 0; i < top1.length; i++) {
+            if (expectedMs[i] * factor <= budgetMs && (best < 0 || top1[i] > top1[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The priority-weighted top-1 it gains where its policy can climb once the others slow it by {@code factor}
+     * (below 1) instead of as now: the {@linkplain #reach reach} at {@code factor} over the reach now, at least 0.
+     */
+    double roomValue(double factor) {
+        int then = reach(factor);
+        if (then < 0) {
+            return 0;
+        }
+        return Math.max(0, priority * (top1[then] - (reachNow < 0 ? 0 : top1[reachNow])));
+    }
+
+    /** The most {@link #roomValue} can be, whatever the others do. */
+    double mostRoomValue() {
+        return roomValue(0);
     }
 
     /** The processor time per second the level takes at the measured rate, in cores (0 when the rate is unknown). */

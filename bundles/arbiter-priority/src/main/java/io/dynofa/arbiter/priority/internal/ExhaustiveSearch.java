@@ -3,8 +3,8 @@ package io.dynofa.arbiter.priority.internal;
 /**
  * The best grant vector of a contest by {@link Grants#compare}, over every vector of the contenders' options that
  * fits the cores: a depth-first walk that skips a branch when even the contenders left at their least demanding
- * options exceed the cores, or at their most valuable options cannot reach the best found. Its work is bounded by
- * the product of the option counts, which the caller keeps small.
+ * options exceed the cores, or at their most valuable options, with the most room any vector can make, cannot
+ * reach the best found. Its work is bounded by the product of the option counts, which the caller keeps small.
  */
 final class ExhaustiveSearch {
     /** Slack on the cores when skipping a branch, so a vector at the limit is never skipped by rounding. */
@@ -14,6 +14,7 @@ final class ExhaustiveSearch {
     private final int n;
     private final double[] leastDemandFrom;
     private final double[] mostValueFrom;
+    private final double mostRoom;
     private final int[] walk;
     private int[] best;
     private double bestValue = Double.NEGATIVE_INFINITY;
@@ -24,6 +25,7 @@ final class ExhaustiveSearch {
         this.leastDemandFrom = new double[n + 1];
         this.mostValueFrom = new double[n + 1];
         this.walk = new int[n];
+        double room = 0;
         for (int i = n - 1; i >= 0; i--) {
             Contender c = contest.get(i);
             double least = Double.POSITIVE_INFINITY;
@@ -34,7 +36,9 @@ final class ExhaustiveSearch {
             }
             leastDemandFrom[i] = leastDemandFrom[i + 1] + least;
             mostValueFrom[i] = mostValueFrom[i + 1] + most;
+            room += c.mostRoomValue();
         }
+        this.mostRoom = room;
     }
 
     /**
@@ -59,7 +63,7 @@ final class ExhaustiveSearch {
             double withDemand = demand + c.demand(level);
             double withValue = value + c.value(level);
             if (withDemand + leastDemandFrom[depth + 1] > contest.cores() + DEMAND_SLACK
-                || withValue + mostValueFrom[depth + 1] < bestValue - Grants.VALUE_TOLERANCE) {
+                || withValue + mostValueFrom[depth + 1] + mostRoom < bestValue - Grants.VALUE_TOLERANCE) {
                 continue;
             }
             walk[depth] = level;
@@ -73,7 +77,7 @@ final class ExhaustiveSearch {
         }
         if (best == null || Grants.compare(contest, walk, best) > 0) {
             best = walk.clone();
-            bestValue = Grants.value(contest, best);
+            bestValue = Grants.worth(contest, best);
         }
     }
 }

@@ -22,6 +22,33 @@ final class Grants {
         return sum;
     }
 
+    /**
+     * What {@code grants} are worth: their {@linkplain #value value} plus the room they make. When the others'
+     * grants slow the contenders less than the levels serving now ({@linkplain #interference interference} below
+     * 1), a contender granted its proposal counts the accuracy its policy can then climb to
+     * ({@link Contender#roomValue}): a lower-priority deployment stepping down is worth it when it lets a
+     * higher-priority one serve a more accurate level, which no proposal shows while the load holds it down.
+     */
+    static double worth(Contest contest, int[] grants) {
+        return value(contest, grants) + room(contest, grants);
+    }
+
+    /** The room part of {@link #worth}. */
+    static double room(Contest contest, int[] grants) {
+        double factor = interference(contest, grants);
+        if (!(factor < 1)) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < grants.length; i++) {
+            Contender c = contest.get(i);
+            if (grants[i] == c.proposed()) {
+                sum += c.roomValue(factor);
+            }
+        }
+        return sum;
+    }
+
     /** The processor time per second {@code grants} take together, in cores, summed in keep order. */
     static double demand(Contest contest, int[] grants) {
         double sum = 0;
@@ -120,12 +147,12 @@ final class Grants {
 
     /**
      * Positive when {@code a} is better than {@code b}, negative when worse, 0 when they are the same: the higher
-     * priority-weighted accuracy; on a tie, fewer levels stepped down in total; then the higher level for the
+     * {@linkplain #worth worth}; on a tie, fewer levels stepped down in total; then the higher level for the
      * contender first in keep order (higher priority, then name) where they differ.
      */
     static int compare(Contest contest, int[] a, int[] b) {
-        double valueA = value(contest, a);
-        double valueB = value(contest, b);
+        double valueA = worth(contest, a);
+        double valueB = worth(contest, b);
         if (Math.abs(valueA - valueB) > VALUE_TOLERANCE) {
             return valueA > valueB ? 1 : -1;
         }

@@ -25,6 +25,7 @@ final class Reasons {
         int[] highest = Grants.highestOptions(contest);
         boolean cpu = Grants.demand(contest, highest) > contest.cores();
         boolean sharing = !cpu && !Grants.fits(contest, highest);
+        String room = room(contest, grants);
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < contest.size(); i++) {
             Contender c = contest.get(i);
@@ -37,7 +38,8 @@ final class Reasons {
                     Texts.number(c.expectedMs(c.proposed())), Texts.number(c.budgetMs())));
             }
             if (grants[i] < highest[i]) {
-                causes.add(cpu ? "CPU" : sharing ? "its load slows the others past a deadline" : "a more accurate level");
+                causes.add(cpu ? "CPU" : sharing ? "its load slows the others past a deadline"
+                    : room != null ? "room for the others" : "a more accurate level");
             }
             steps.add(step(c, grants[i]) + " (" + String.join("; ", causes) + ")");
         }
@@ -51,12 +53,34 @@ final class Reasons {
             reason.append("; processors shared x").append(Texts.number(Grants.interference(contest, highest)))
                 .append(" at the highest levels -> x").append(Texts.number(Grants.interference(contest, grants)));
         }
+        if (room != null) {
+            reason.append("; ").append(room);
+        }
         reason.append("; weighted top-1 ").append(Texts.number(Grants.value(contest, grants))).append(" of ")
             .append(Texts.number(Grants.value(contest, proposals)));
         if (greedy) {
             reason.append("; greedy search");
         }
         return withNotes(reason.toString(), contest);
+    }
+
+    /**
+     * Who can climb where once the others step down to {@code grants} ("room: inspect can reach 9 at x0.71"), or
+     * null when they make no room.
+     */
+    private static String room(Contest contest, int[] grants) {
+        if (!(Grants.room(contest, grants) > 0)) {
+            return null;
+        }
+        double factor = Grants.interference(contest, grants);
+        List<String> reaches = new ArrayList<>();
+        for (int i = 0; i < contest.size(); i++) {
+            Contender c = contest.get(i);
+            if (grants[i] == c.proposed() && c.roomValue(factor) > 0) {
+                reaches.add(Texts.name(c.name()) + " can reach " + c.reach(factor));
+            }
+        }
+        return "room: " + String.join(", ", reaches) + " at x" + Texts.number(factor);
     }
 
     /** No vector keeps every deadline within the cores: {@code grants} are those of {@link PriorityOrder}. */
