@@ -19,13 +19,14 @@ import java.util.Set;
  * @param notes what was made of odd input, for the reason
  * @param capacity the capacity given, for {@link Capacity#sharing} (one that shares nothing when none was given)
  * @param interferenceGain how much more than the sharing a level slows the others ({@link Grants#interference})
+ * @param makeRoom whether a grant vector is worth the room it makes ({@link Grants#worth})
  */
 record Contest(List<Contender> contenders, List<String> claimOrder, double cores, List<String> notes,
-               Capacity capacity, double interferenceGain) {
+               Capacity capacity, double interferenceGain, boolean makeRoom) {
     static final Comparator<Contender> KEEP_ORDER = Comparator.comparingInt(Contender::priority).reversed()
         .thenComparing(Contender::name);
 
-    static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain) {
+    static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain, boolean makeRoom) {
         List<String> notes = new ArrayList<>();
         double cores = Double.NaN;
         double margin = Double.NaN;
@@ -63,7 +64,7 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
         }
         contenders.sort(KEEP_ORDER);
         return new Contest(List.copyOf(contenders), List.copyOf(order), cores, List.copyOf(notes),
-            capacity == null ? new Capacity(cores, margin) : capacity, interferenceGain);
+            capacity == null ? new Capacity(cores, margin) : capacity, interferenceGain, makeRoom);
     }
 
     int size() {

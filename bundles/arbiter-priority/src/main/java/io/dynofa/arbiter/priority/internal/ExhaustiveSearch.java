@@ -36,7 +36,7 @@ final class ExhaustiveSearch {
             }
             leastDemandFrom[i] = leastDemandFrom[i + 1] + least;
             mostValueFrom[i] = mostValueFrom[i + 1] + most;
-            room += c.mostRoomValue();
+            room += contest.makeRoom() ? c.mostRoomValue() : 0;
         }
         this.mostRoom = room;
     }

@@ -28,6 +28,7 @@ final class Grants {
      * 1), a contender granted its proposal counts the accuracy its policy can then climb to
      * ({@link Contender#roomValue}): a lower-priority deployment stepping down is worth it when it lets a
      * higher-priority one serve a more accurate level, which no proposal shows while the load holds it down.
+     * Without {@link Contest#makeRoom()} the worth is the value.
      */
     static double worth(Contest contest, int[] grants) {
         return value(contest, grants) + room(contest, grants);
@@ -35,7 +36,7 @@ final class Grants {
 
     /** The room part of {@link #worth}. */
     static double room(Contest contest, int[] grants) {
-        double factor = interference(contest, grants);
+        double factor = contest.makeRoom() ? interference(contest, grants) : 1;
         if (!(factor < 1)) {
             return 0;
         }

@@ -20,4 +20,9 @@ public @interface PriorityWeightedArbiterConfig {
         + " 1.23x, a gain of about 3.5); 0 = deployments never slow each other, 1 = sharing alone (0 to 20)")
     @Range(min = 0, max = 20)
     double interferenceGain() default PriorityWeightedRule.DEFAULT_INTERFERENCE_GAIN;
+
+    @AttributeDefinition(description = "Step a deployment down when the room that makes lets another one climb to"
+        + " more priority-weighted accuracy than it costs (predicted with the interference gain); off: only steps"
+        + " down that keep a deadline or the CPU. Off by default: one run of the two-apps trace measured no gain")
+    boolean makeRoom() default false;
 }

@@ -23,6 +23,7 @@ final class PriorityWeightedRule {
 
     private final long exhaustiveLimit;
     private final double interferenceGain;
+    private final boolean makeRoom;
 
     /** Sharing alone: a gain of 1. */
     PriorityWeightedRule(long exhaustiveLimit) {
@@ -35,13 +36,19 @@ final class PriorityWeightedRule {
      *     {@link Grants#interference})
      */
     PriorityWeightedRule(long exhaustiveLimit, double interferenceGain) {
+        this(exhaustiveLimit, interferenceGain, false);
+    }
+
+    /** @param makeRoom whether a grant vector is worth the room it makes for the others ({@link Grants#worth}) */
+    PriorityWeightedRule(long exhaustiveLimit, double interferenceGain, boolean makeRoom) {
         this.exhaustiveLimit = exhaustiveLimit;
         this.interferenceGain = interferenceGain;
+        this.makeRoom = makeRoom;
     }
 
     /** Never throws: odd input is handled as {@link io.dynofa.arbiter.api.Arbiter} says and named in the reason. */
     Arbitration arbitrate(List<Claim> claims, Capacity capacity) {
-        Contest contest = Contest.of(claims, capacity, interferenceGain);
+        Contest contest = Contest.of(claims, capacity, interferenceGain, makeRoom);
         if (contest.size() == 0) {
             return new Arbitration(Map.of(), Reasons.none(contest));
         }

@@ -22,7 +22,7 @@ import org.junit.Test;
 public class RoomTest {
     private static final Capacity SHARED = new Capacity(4, 0.9, 2, 1.0);
 
-    private final PriorityWeightedRule rule = new PriorityWeightedRule(200_000, 3);
+    private final PriorityWeightedRule rule = new PriorityWeightedRule(200_000, 3, true);
 
     private static Claim hi(int priority) {
         return withSlowdown(new Claim("hi", priority, THREE, 1, 1, 20, 100, 1, 0), 2.5);
@@ -38,6 +38,12 @@ public class RoomTest {
         assertEquals("lo 93 -> 91 costs 2, hi 91 -> 93 gains 10 x 2", Map.of("hi", 1, "lo", 1), a.levels());
         assertTrue(a.reason(), a.reason().startsWith("stepped down lo 2->1 (room for the others); room: hi can "
             + "reach 2 at x0.57; weighted top-1 1001.00 of 1003.00"));
+    }
+
+    @Test
+    public void noRoomIsMadeUnlessConfigured() {
+        assertEquals(Map.of("hi", 1, "lo", 2),
+            new PriorityWeightedRule(200_000, 3).arbitrate(List.of(hi(10), lo(1)), SHARED).levels());
     }
 
     @Test
@@ -59,7 +65,7 @@ public class RoomTest {
         assertEquals("idle processors", Map.of("hi", 1, "lo", 2),
             rule.arbitrate(List.of(hi(10), lo(1)), new Capacity(4, 0.9, 8, 0)).levels());
         assertEquals("gain 0: no deployment slows another", Map.of("hi", 1, "lo", 2),
-            new PriorityWeightedRule(200_000, 0).arbitrate(List.of(hi(10), lo(1)), SHARED).levels());
+            new PriorityWeightedRule(200_000, 0, true).arbitrate(List.of(hi(10), lo(1)), SHARED).levels());
     }
 
     @Test
