@@ -55,13 +55,126 @@ def verdict(ok):
     return "n/a" if ok is None else ("yes" if ok else "**no**")
 
 
+MIB = 1024.0
+
+
+def mib(kb):
+    return None if kb is None else kb / MIB
+
+
+def optional(d, name):
+    path = os.path.join(d, name)
+    return load(path) if os.path.exists(path) else None
+
+
+def overhead_ratio(g):
+    """service / bare median per request of each measured level, 'smallest 0.95, largest 0.98'."""
+    return ", ".join("%s %s" % (o["which"], fmt(o["ratio"], "", 3)) for o in (g or {}).get("overhead", []))
+
+
+def memory_rows(d, row):
+    """Rows 4 from the memory runs (bench.sh memory_rows), and the 'where it goes' table; ([], []) without them."""
+    ladder_on, ladder_off, ladder_after = (optional(d, "ladder-arena-on.json"), optional(d, "ladder-arena-off.json"),
+                                           optional(d, "ladder-after.json"))
+    gw = {k: optional(d, "mem-%s.json" % k) for k in ("idle-before", "idle-after", "before", "one-backend",
+                                                      "arena-off", "after")}
+    if not ladder_on or not gw["before"]:
+        return [], []
+    for k, g in gw.items():
+        if g and "error" in g:
+            raise SystemExit("bench: the memory run '%s' failed: %s" % (k, g["error"]))
+    steps = ladder_on["steps"]
+    off_steps = ladder_off["steps"] if ladder_off else [None] * len(steps)
+    after_steps = ladder_after["steps"] if ladder_after else [None] * len(steps)
+    one = steps[2]["rssKb"]
+    n_pareto, n_all = steps[3]["sessions"], steps[4]["sessions"]
+    per_pareto = (steps[3]["rssKb"] - one) / max(1, n_pareto - 1)
+    per_rest = (steps[4]["rssKb"] - steps[3]["rssKb"]) / max(1, n_all - n_pareto)
+    for i, st in enumerate(steps):
+        delta = "" if i == 0 else " (+%s)" % fmt(mib(st["rssKb"] - steps[i - 1]["rssKb"]), " MiB", 1)
+        off, aft = off_steps[i], after_steps[i]
+        row(4, "memory, bare JVM (ladder, NMT on): RSS, %s" % st["step"], fmt(mib(st["rssKb"]), " MiB", 1) + delta,
+            "arena off %s; launcher's flags %s" % (fmt(mib(off["rssKb"]) if off else None, " MiB", 1),
+                                                  fmt(mib(aft["rssKb"]) if aft else None, " MiB", 1)),
+            fmt(off["rssKb"] / st["rssKb"] if off else None, "", 3), "—", None)
+    row(4, "memory, bare JVM: cost per resident level (RSS), levels 2-%d of the Pareto set / the %d others"
+        % (n_pareto, n_all - n_pareto), "%s / %s" % (fmt(mib(per_pareto), " MiB", 2), fmt(mib(per_rest), " MiB", 2)),
+        "arena off %s / %s" % (
+            fmt(mib((off_steps[3]["rssKb"] - off_steps[2]["rssKb"]) / max(1, n_pareto - 1)) if ladder_off else None,
+                " MiB", 2),
+            fmt(mib((off_steps[4]["rssKb"] - off_steps[3]["rssKb"]) / max(1, n_all - n_pareto)) if ladder_off else None,
+                " MiB", 2)), "—", "—", None)
+    lat_on, lat_off = ladder_on.get("latency", {}), (ladder_off or {}).get("latency", {})
+    for k, v in lat_on.items():
+        if k.endswith("MedianUs"):
+            row(4, "memory, bare JVM: latency check, `%s` median per request (separate JVMs, %d runs)"
+                % (k[:-len("MedianUs")], lat_on["runs"]), fmt(v, " µs", 1),
+                "arena off %s" % fmt(lat_off.get(k), " µs", 1),
+                fmt(lat_off[k] / v if lat_off.get(k) else None, "", 3), "—", None)
+    before = gw["before"]["memory"]
+    labels = [("idle-before", "gateway without a family (Felix, every bundle, ORT environment), as before"),
+              ("idle-after", "gateway without a family, the launcher's flags"),
+              ("before", "gateway, family active, as before (no launcher flags)"),
+              ("one-backend", "gateway, family active, as before but only backend `cpu` (no `cpu2`)"),
+              ("arena-off", "gateway, family active, as before but `memoryArena = false`"),
+              ("after", "gateway, family active, the launcher's flags")]
+    for key, label in labels:
+        g = gw.get(key)
+        if not g:
+            continue
+        m = g["memory"]
+        resident = m.get("gatewayLevelsResident")
+        goal = key == "after"
+        ratio = m["gatewayRssKb"] / one
+        row(4, "memory: RSS, %s (%s levels resident, %s backends usable; NMT on)%s"
+            % (label, resident, m.get("backendsUsable", "?"),
+               "; per-request overhead vs bare ORT in the same JVM: " + overhead_ratio(g) if g.get("overhead") else ""),
+            fmt(mib(m["gatewayRssKb"]), " MiB", 1),
+            "bare JVM + 1 session (`%s`) %s; gateway as before %s" % (
+                steps[2]["step"].rsplit(" ", 1)[-1], fmt(mib(one), " MiB", 1), fmt(mib(before["gatewayRssKb"]), " MiB", 1)),
+            "%s (÷ before %s)" % (fmt(ratio, "", 2), fmt(m["gatewayRssKb"] / before["gatewayRssKb"], "", 3)),
+            "≤ 1.5" if goal else "—", ratio <= 1.5 if goal else None)
+    # where it goes: the JVM's own view (NMT committed; the heap as resident pages) beside RSS
+    cats = ["Java Heap", "Class", "Shared class space", "Metaspace", "Thread", "Code", "GC", "Compiler", "Internal",
+            "Other", "Symbol", "Native Memory Tracking", "Arena Chunk"]
+    cols = [("ladder 1 session", steps[2]), ("ladder Pareto", steps[3])]
+    for key, label in (("idle-before", "gateway, no family"), ("before", "gateway, before"),
+                       ("one-backend", "one backend"), ("arena-off", "arena off"),
+                       ("idle-after", "no family, flags"), ("after", "gateway, flags")):
+        if gw.get(key):
+            cols.append((label, gw[key]["memory"]["snapshot"]))
+    table = ["| part (MiB) | " + " | ".join(c[0] for c in cols) + " |", "|---" * (len(cols) + 1) + "|"]
+
+    def line(name, f):
+        table.append("| %s | %s |" % (name, " | ".join(fmt(mib(f(c[1])), "", 1) for c in cols)))
+
+    def cat(name):
+        return lambda snap: ((snap.get("nmt") or {}).get("committedKbByCategory") or {}).get(name, 0)
+
+    line("RSS (VmRSS)", lambda x: x["rssKb"])
+    line("  of which file-backed (RssFile: libraries, jars, CDS)", lambda x: x["rssFileKb"])
+    line("  of which anonymous (RssAnon)", lambda x: x["rssAnonKb"])
+    line("Java heap, resident (smaps within the heap's range)", lambda x: x.get("heapResidentKb"))
+    line("Java heap, used", lambda x: x.get("heapUsedKb"))
+    line("Java heap, committed (NMT)", cat("Java Heap"))
+    for c in cats[1:]:
+        line("NMT committed: " + c, cat(c))
+    line("NMT committed: the rest (categories under 1 MiB)", cat("(categories under 1 MiB)"))
+    line("NMT committed total", lambda x: (x.get("nmt") or {}).get("committedKb"))
+    line("RSS − (NMT committed, heap counted as resident): ORT, malloc arenas, mapped files", lambda x: x.get("notJvmKb"))
+    return table, cols
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--dir", required=True)
     p.add_argument("--cold-runs", type=int, default=1)
     p.add_argument("--mode", default="full")
+    p.add_argument("--only", choices=["memory"])
     args = p.parse_args()
     d = args.dir
+    if args.only == "memory":
+        return memory_only(d, args.mode)
 
     cold = []
     for i in range(1, args.cold_runs + 1):
@@ -182,6 +295,7 @@ def main():
         % gateway["memory"]["gatewayLevelsResident"], fmt(g_rss, " MiB", 0),
         "bare JVM + one ORT session (`%s`) %s" % (bare_mem["model"], fmt(b_rss, " MiB", 0)),
         fmt(g_rss / b_rss, "", 2), "—", None)
+    where, _ = memory_rows(d, row)
     # 5. PyTorch
     by_level = {t["level"]: t for t in torch["levels"]}
     for o in gateway["overhead"]:
@@ -266,6 +380,11 @@ def main():
         md.append("| %d | %s | %s | %s | %s | %s | %s |" % (r["item"], r["measure"], r["ours"], r["baseline"], r["ratio"],
                                                      r["target"], verdict(r["met"])))
     md.append("")
+    if where:
+        md.append(WHERE_INTRO)
+        md.append("")
+        md.extend(where)
+        md.append("")
     ov = gateway["overhead"][0]
     md.append("How: 1 and 6 interleave %d rounds of %d requests per variant (service, bare session, bare session "
               "with a reused input tensor) on one thread in the gateway JVM, the level pinned with "
@@ -302,7 +421,61 @@ def main():
     jmh_path = os.path.join(d, "jmh.json")
     report = {"mode": args.mode, "date": date, "rows": rows, "coldStart": cold, "gatewayActivation": gateway_activation,
               "jmh": load(jmh_path) if os.path.exists(jmh_path) else None, "djl": djl,
-              "gateway": gateway, "bareMemory": bare_mem, "torch": torch}
+              "gateway": gateway, "bareMemory": bare_mem, "torch": torch, "memory": memory_files(d)}
+    with open(os.path.join(d, "bench-report.json"), "w") as f:
+        json.dump(report, f, indent=2)
+    print(text)
+
+
+WHERE_INTRO = ("Where the memory goes (4): each JVM's RSS split by /proc/self/status and the JVM's Native Memory "
+               "Tracking summary (committed; the Java heap also as its resident pages, from /proc/self/smaps). "
+               "Committed is not resident: G1 commits its initial heap and its remembered sets up front, so only "
+               "the heap's resident pages are counted in the last line, which is then mostly ONNX Runtime (its "
+               "library's data, kernel registry, sessions, arenas), glibc's malloc arenas and mapped files.")
+
+
+def memory_files(d):
+    """Every memory run's JSON by name (mem-*.json, ladder-*.json)."""
+    return {name[:-5]: load(os.path.join(d, name)) for name in sorted(os.listdir(d))
+            if (name.startswith("mem-") or name.startswith("ladder-")) and name.endswith(".json")}
+
+
+def launcher_flags(memory):
+    return " ".join(a for a in memory.get("jvmArguments", [])
+                    if not a.startswith(("-Ddynofa.bench", "-Dgosh.args", "-XX:NativeMemoryTracking"))) or "none"
+
+
+def memory_only(d, mode):
+    """bench.sh --only memory: the memory rows and the 'where it goes' table alone."""
+    rows = []
+
+    def row(item, measure, ours, baseline, ratio, target, ok):
+        rows.append({"item": item, "measure": measure, "ours": ours, "baseline": baseline, "ratio": ratio,
+                     "target": target, "met": ok})
+
+    where, _ = memory_rows(d, row)
+    if not rows:
+        raise SystemExit("bench: no memory results in " + d)
+    date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    gw = load(os.path.join(d, "mem-before.json"))
+    rt = gw["runtime"]
+    md = ["# Dynofa benchmark, memory rows only (%s run, %s)" % (mode, date), "",
+          "Family `%s` (%d active levels of %d) on backend `%s` (%s); %d CPUs; %s." % (
+              rt["family"], len(rt["activeLevels"]), rt["familyLevels"], rt["backend"], rt["backendDescription"],
+              rt["cpus"], rt["java"]), "",
+          "| # | measure | ours | baseline, same run | ratio | target | met |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        md.append("| %d | %s | %s | %s | %s | %s | %s |" % (r["item"], r["measure"], r["ours"], r["baseline"],
+                                                           r["ratio"], r["target"], verdict(r["met"])))
+    md += ["", WHERE_INTRO, ""] + where + [""]
+    after = load(os.path.join(d, "mem-after.json"))["memory"]
+    md.append("Launcher's flags in this run: `%s`, MALLOC_ARENA_MAX=%s." % (launcher_flags(after),
+                                                                            after.get("mallocArenaMax") or "unset"))
+    text = "\n".join(md) + "\n"
+    with open(os.path.join(d, "bench-report.md"), "w") as f:
+        f.write(text)
+    report = {"mode": mode, "only": "memory", "date": date, "rows": rows,
+              "memory": memory_files(d)}
     with open(os.path.join(d, "bench-report.json"), "w") as f:
         json.dump(report, f, indent=2)
     print(text)

@@ -36,6 +36,7 @@ public final class BenchComponent {
     public BenchComponent(BundleContext context, @Reference InferenceService service,
                           @Reference RuntimeControl control, @Reference ConfigurationAdmin configAdmin) {
         long activated = System.currentTimeMillis();
+        MemorySnapshot atActivation = MemorySnapshot.take();
         String out = context.getProperty(OUT);
         if (out == null || out.isBlank()) {
             thread = null;
@@ -46,7 +47,7 @@ public final class BenchComponent {
             "models/samples/fashion-mnist/t10k-images-idx3-ubyte.gz"));
         long launch = Long.parseLong(prop(context, "dynofa.bench.launchEpochMs", "-1"));
         BenchPolicy policy = new BenchPolicy();
-        if (!mode.equals("coldstart")) {
+        if (!mode.equals("coldstart") && !mode.equals("idle")) {
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(SwitchingPolicy.POLICY_NAME, BenchPolicy.NAME);
             context.registerService(SwitchingPolicy.class, policy, props);
@@ -57,7 +58,7 @@ public final class BenchComponent {
             int status = 0;
             Map<String, Object> report;
             try {
-                report = run.run(activated);
+                report = run.run(activated, atActivation);
             } catch (Throwable t) {
                 report = new LinkedHashMap<>();
                 report.put("error", t.toString());

@@ -6,6 +6,7 @@ import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
 import io.dynofa.runtime.api.RuntimeStatus;
 import io.dynofa.util.internal.Stats;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.function.Function;
  * The measurements, made inside the running gateway through its public services only, in this order: the
  * time to the first result ({@link ColdStartMeasurement}), the runtime measured and its resident memory,
  * the inference service against a bare ORT session of the same level ({@link OverheadMeasurement}, with
- * the allocation per request), and the cost of a switch ({@link SwitchCostMeasurement}).
+ * the allocation per request), and the cost of a switch ({@link SwitchCostMeasurement}). Mode {@code memory} stops
+ * after the memory and the overhead (a latency check beside it); mode {@code idle} measures only the memory of a
+ * gateway without a family.
  */
 final class BenchRun {
     private static final int WARM_UP_REQUESTS = 500;
+    private static final long SETTLE_WINDOW_MS = 2000;
+    private static final long SETTLE_MAX_MS = 60_000;
 
     private final Gateway gateway;
     private final Function<String, ModelFamily> families;
@@ -35,9 +40,13 @@ final class BenchRun {
         this.settings = settings;
     }
 
-    Map<String, Object> run(long activatedEpochMs) throws Exception {
+    Map<String, Object> run(long activatedEpochMs, MemorySnapshot atActivation) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mode", settings.mode());
+        if (settings.mode().equals("idle")) {
+            report.put("memory", idleMemory(atActivation));
+            return report;
+        }
         report.put("coldStart", new ColdStartMeasurement(gateway.service(), settings).measure(activatedEpochMs));
         if (settings.mode().equals("coldstart")) {
             return report;
@@ -49,8 +58,11 @@ final class BenchRun {
         Workload work = Workload.load(family, gateway.service().inputSpec().orElseThrow(), settings.sample());
         report.put("runtime", runtime(status, family, levels));
         warmUp(work);
-        report.put("memory", memory(levels));
+        report.put("memory", memory(levels, atActivation));
         report.put("overhead", overhead(work, levels));
+        if (settings.mode().equals("memory")) {
+            return report;
+        }
         report.put("http", http(work, levels));
         report.put("outputCheck", new OutputCheckCost(gateway, work, settings, configuration, sink)
             .measure(smallest(levels)));
@@ -79,11 +91,62 @@ final class BenchRun {
         }
     }
 
-    private static Map<String, Object> memory(List<Level> levels) {
+    private Map<String, Object> memory(List<Level> levels, MemorySnapshot atActivation) throws InterruptedException {
+        long settledMs = settle();
+        MemorySnapshot now = MemorySnapshot.take();
         Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("gatewayRssKb", Probes.rssKb());
+        memory.put("settledAfterMs", settledMs);
+        memory.put("gatewayRssKb", now.rssKb());
         memory.put("gatewayLevelsResident", levels.size());
+        memory.put("backendsUsable", gateway.control().backends().stream().filter(b -> b.unavailableReason() == null).count());
+        memory.put("snapshot", now.toMap());
+        memory.put("atBenchStart", atActivation.toMap());
+        memory.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        memory.put("mallocArenaMax", System.getenv("MALLOC_ARENA_MAX"));
         return memory;
+    }
+
+    /**
+     * The gateway without a family (bench.sh points the family provider at an empty folder): the framework, every
+     * bundle and the ONNX Runtime environment the backends probe, once the gateway has settled.
+     */
+    private Map<String, Object> idleMemory(MemorySnapshot atActivation) throws InterruptedException {
+        long settledMs = settle();
+        RuntimeStatus status = gateway.control().status();
+        MemorySnapshot now = MemorySnapshot.take();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("settledAfterMs", settledMs);
+        memory.put("gatewayRssKb", now.rssKb());
+        memory.put("state", String.valueOf(status.state()));
+        memory.put("family", status.familyId());
+        memory.put("gatewayLevelsResident", gateway.control().levels().size());
+        memory.put("snapshot", now.toMap());
+        memory.put("atBenchStart", atActivation.toMap());
+        memory.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        memory.put("mallocArenaMax", System.getenv("MALLOC_ARENA_MAX"));
+        return memory;
+    }
+
+    /**
+     * Waits until the gateway has settled: over {@value #SETTLE_WINDOW_MS} ms its threads used under a tenth of a
+     * core and its RSS moved by under 1 MiB (the other backends' sets load in the background after the first
+     * serves), at most {@value #SETTLE_MAX_MS} ms.
+     *
+     * @return how long it waited, ms
+     */
+    private static long settle() throws InterruptedException {
+        long t0 = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
+        while ((System.nanoTime() - t0) / 1_000_000 < SETTLE_MAX_MS) {
+            long rss = Probes.rssKb();
+            cpu.start();
+            Thread.sleep(SETTLE_WINDOW_MS);
+            double cores = cpu.cores();
+            if (cores >= 0 && cores < 0.1 && Math.abs(Probes.rssKb() - rss) < 1024) {
+                break;
+            }
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /**
