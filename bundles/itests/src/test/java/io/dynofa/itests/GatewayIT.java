@@ -28,8 +28,10 @@ import javax.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.ExamFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.nat.internal.NativeTestContainerFactory;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -51,10 +53,12 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * <p>Waiting is Awaitility's {@code await(alias)}, with the defaults set here: a generous {@link #PATIENCE}
  * (machines here are shared and noisy; a pass never waits that long), a 50 ms poll, the first look at once.
  * Project bundles are {@code file:} URLs of {@code bundles/<module>/target/*.jar}; third-party bundles are
- * {@code mvn:} URLs whose versions come from the itests POM.
+ * {@code mvn:} URLs whose versions come from the itests POM. The framework is the native container's, named here:
+ * the Karaf container ({@link KarafHttpIT}) is on the class path too.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+@ExamFactory(NativeTestContainerFactory.class)
 public abstract class GatewayIT {
     /** How long anything a test waits for may take before it fails. */
     public static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -179,7 +183,7 @@ public abstract class GatewayIT {
         return Path.of(System.getProperty("dynofa.bundles.dir", "..")).toAbsolutePath().normalize();
     }
 
-    private static Path workDir() {
+    static Path workDir() {
         return Path.of(System.getProperty("dynofa.itest.work", "target/itest-work")).toAbsolutePath().normalize();
     }
 

@@ -40,7 +40,12 @@ final class HttpCalls {
 
     /** Calls to the endpoint the HTTP service runtime announces ({@code osgi.http.endpoint}), once they answer. */
     static HttpCalls of(BundleContext context) {
-        HttpCalls calls = new HttpCalls(URI.create("http://127.0.0.1:" + endpoint(context).getPort()));
+        return onPort(endpoint(context).getPort());
+    }
+
+    /** Calls to {@code port} of the loopback address, once the endpoints answer there. */
+    static HttpCalls onPort(int port) {
+        HttpCalls calls = new HttpCalls(URI.create("http://127.0.0.1:" + port));
         await("the HTTP endpoints serving at " + calls.base).ignoreExceptions()
             .until(() -> calls.get("/v2/health/live").status() == 200);
         return calls;
@@ -154,7 +159,8 @@ final class HttpCalls {
             .build();
     }
 
-    private static int freePort() {
+    /** A port of the loopback address free now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

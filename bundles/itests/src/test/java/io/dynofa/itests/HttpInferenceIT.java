@@ -4,26 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.dynofa.family.api.ModelFamily;
 import io.dynofa.inference.api.InputSpec;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
-import io.dynofa.util.internal.Idx;
-import io.dynofa.util.internal.IdxReader;
-import io.dynofa.util.internal.IdxReader.DimensionCheck;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import javax.imageio.ImageIO;
 import org.junit.Test;
 
 /**
@@ -32,7 +24,6 @@ import org.junit.Test;
  */
 public class HttpInferenceIT extends GatewayIT {
     private static final int IMAGES = 10;
-    private static final int SIDE = 28;
     private static final int MAX_BODY = 64 * 1024;
 
     @Override
@@ -98,17 +89,13 @@ public class HttpInferenceIT extends GatewayIT {
         control.pin(top.id());
         try {
             awaitPinned(control, top.id());
-            Path sample = modelsDir().resolve(SAMPLE);
-            Idx images = IdxReader.read(sample.resolve("t10k-images-idx3-ubyte.gz"), IMAGES, DimensionCheck.rank(3,
-                "images"));
-            Idx labels = IdxReader.read(sample.resolve("t10k-labels-idx1-ubyte.gz"), IMAGES, DimensionCheck.rank(1,
-                "labels"));
+            SampleImages sample = SampleImages.read(modelsDir().resolve(SAMPLE), IMAGES);
             List<String> names = service(ModelFamily.class).labels();
             InputSpec spec = inference().inputSpec().orElseThrow();
             int correct = 0;
             for (int i = 0; i < IMAGES; i++) {
                 HttpCalls.Reply classified = http.send("POST", "/dynofa/v1/deployments/default/classify", "image/png",
-                    png(images, i));
+                    sample.png(i));
                 assertEquals(classified.toString(), 200, classified.status());
                 JsonObject answer = classified.object();
                 int cls = answer.get("class").getAsInt();
@@ -116,17 +103,19 @@ public class HttpInferenceIT extends GatewayIT {
                 assertEquals(top.id(), answer.get("level").getAsString());
                 assertEquals(10, answer.getAsJsonArray("scores").size());
                 assertTrue(answer.get("latencyMs").getAsDouble() > 0);
-                Tensor tensor = demoTensor(images, i, spec);
+                Tensor tensor = sample.tensor(i, spec);
                 assertEquals("in-process class of image " + i, inference().infer(tensor).topClass(), cls);
-                JsonObject inferred = http.json("POST", "/v2/models/default/infer", v2Request(tensor)).object();
+                JsonObject inferred = http.json("POST", "/v2/models/default/infer", SampleImages.v2Request(tensor))
+                    .object();
                 JsonObject logits = inferred.getAsJsonArray("outputs").get(0).getAsJsonObject();
                 assertEquals("logits", logits.get("name").getAsString());
                 assertEquals("[1,10]", logits.get("shape").toString());
-                assertEquals("class through /v2 infer of image " + i, cls, argMax(logits.getAsJsonArray("data")));
+                assertEquals("class through /v2 infer of image " + i, cls,
+                    SampleImages.argMax(logits.getAsJsonArray("data")));
                 assertEquals(top.id(), inferred.getAsJsonObject("parameters").get("level").getAsString());
-                correct += cls == labels.unsigned(i) ? 1 : 0;
+                correct += cls == sample.label(i) ? 1 : 0;
                 if (i == 0) {
-                    assertEquals("image 0's label", names.get(labels.unsigned(0)), answer.get("label").getAsString());
+                    assertEquals("image 0's label", names.get(sample.label(0)), answer.get("label").getAsString());
                 }
             }
             assertTrue(correct + " of " + IMAGES + " labelled right", correct >= IMAGES * 7 / 10);
@@ -172,56 +161,6 @@ public class HttpInferenceIT extends GatewayIT {
         }
         return "{\"inputs\":[{\"name\":\"input\",\"shape\":" + shape + ",\"datatype\":\"" + datatype + "\",\"data\":["
             + data + "]}]}";
-    }
-
-    private static String v2Request(Tensor tensor) {
-        JsonObject input = new JsonObject();
-        input.addProperty("name", "input");
-        JsonArray shape = new JsonArray();
-        for (long d : tensor.shape()) {
-            shape.add(d);
-        }
-        input.add("shape", shape);
-        input.addProperty("datatype", "FP32");
-        JsonArray data = new JsonArray();
-        for (float v : tensor.floats()) {
-            data.add(v);
-        }
-        input.add("data", data);
-        JsonArray inputs = new JsonArray();
-        inputs.add(input);
-        JsonObject request = new JsonObject();
-        request.add("inputs", inputs);
-        return request.toString();
-    }
-
-    /** The tensor the demo camera sends for sample image {@code i}: each pixel normalised, NCHW, one channel. */
-    private static Tensor demoTensor(Idx images, int i, InputSpec spec) {
-        float[] values = new float[SIDE * SIDE];
-        for (int p = 0; p < values.length; p++) {
-            values[p] = spec.normalisation().apply(images.unsigned(i, p), 0);
-        }
-        return Tensor.ofFloats(values, 1, 1, SIDE, SIDE);
-    }
-
-    private static int argMax(JsonArray values) {
-        int best = 0;
-        for (int i = 1; i < values.size(); i++) {
-            if (values.get(i).getAsDouble() > values.get(best).getAsDouble()) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static byte[] png(Idx images, int i) throws IOException {
-        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
-        for (int p = 0; p < SIDE * SIDE; p++) {
-            image.getRaster().setSample(p % SIDE, p / SIDE, 0, images.unsigned(i, p));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(image, "png", out));
-        return out.toByteArray();
     }
 
     /** A PNG signature and an IHDR chunk declaring {@code width} x {@code height} grey pixels, and no pixel data. */
