@@ -78,6 +78,7 @@ API_JAR=$(ls "$ROOT"/bundles/api/target/api-*.jar | grep -v -- -tests | head -1)
 read -r -a LAUNCHER_OPTS <<<"${DYNOFA_JAVA_OPTS:-}"
 LAUNCHER_ARENAS="${MALLOC_ARENA_MAX:-}"
 NMT=-XX:NativeMemoryTracking=summary
+LADDER_CP="$ORT_JAR:$API_JAR:$BENCH_JAR:$GSON_JAR"  # MemoryLadderMain, outside OSGi
 
 # --- a scratch working directory: runtime-config/, deploy/ (bench bundle), models -> the repo's ------
 WORK="$out/work"
@@ -133,12 +134,12 @@ memory_rows() {
 print(r["family"], ",".join(l["id"] for l in r["activeLevels"]))' "$out/mem-before.json")
   for arena in on off; do
     say "memory: bare ladder, arena $arena (0, 1, the Pareto set, every level as ORT sessions in one JVM)"
-    java "$NMT" -cp "$ORT_JAR:$API_JAR:$BENCH_JAR:$GSON_JAR" io.dynofa.bench.internal.MemoryLadderMain \
+    java "$NMT" -cp "$LADDER_CP" io.dynofa.bench.internal.MemoryLadderMain \
       "$ROOT/models/$fam" "$pareto" arena=$arena >"$out/ladder-arena-$arena.json"
   done
   say "memory: bare ladder with the launcher's flags"
   ( if [ -n "$LAUNCHER_ARENAS" ]; then export MALLOC_ARENA_MAX="$LAUNCHER_ARENAS"; fi
-    exec java "$NMT" "${LAUNCHER_OPTS[@]}" -cp "$ORT_JAR:$API_JAR:$BENCH_JAR:$GSON_JAR" \
+    exec java "$NMT" "${LAUNCHER_OPTS[@]}" -cp "$LADDER_CP" \
       io.dynofa.bench.internal.MemoryLadderMain "$ROOT/models/$fam" "$pareto" >"$out/ladder-after.json" )
 }
 

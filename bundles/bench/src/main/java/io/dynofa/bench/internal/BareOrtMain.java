@@ -34,7 +34,7 @@ public final class BareOrtMain {
             out.put("runs", runs);
             out.put("rssKbJvmStart", rssStart);
             out.put("rssKb", Probes.rssKb());
-            out.put("hwmKb", Probes.statusKb(Path.of("/proc/self/status"), "VmHWM:"));
+            out.put("hwmKb", Probes.statusKb("VmHWM:")[0]);
             out.put("medianUs", Stats.round(Stats.median(times, runs) / 1e3, 1));
             System.out.print(ReportJson.write(out));
         }

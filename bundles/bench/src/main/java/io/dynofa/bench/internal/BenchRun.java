@@ -92,17 +92,10 @@ final class BenchRun {
     }
 
     private Map<String, Object> memory(List<Level> levels, MemorySnapshot atActivation) throws InterruptedException {
-        long settledMs = settle();
-        MemorySnapshot now = MemorySnapshot.take();
-        Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("settledAfterMs", settledMs);
-        memory.put("gatewayRssKb", now.rssKb());
+        Map<String, Object> memory = settledMemory(atActivation);
         memory.put("gatewayLevelsResident", levels.size());
-        memory.put("backendsUsable", gateway.control().backends().stream().filter(b -> b.unavailableReason() == null).count());
-        memory.put("snapshot", now.toMap());
-        memory.put("atBenchStart", atActivation.toMap());
-        memory.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        memory.put("mallocArenaMax", System.getenv("MALLOC_ARENA_MAX"));
+        memory.put("backendsUsable",
+            gateway.control().backends().stream().filter(b -> b.unavailableReason() == null).count());
         return memory;
     }
 
@@ -111,15 +104,21 @@ final class BenchRun {
      * bundle and the ONNX Runtime environment the backends probe, once the gateway has settled.
      */
     private Map<String, Object> idleMemory(MemorySnapshot atActivation) throws InterruptedException {
-        long settledMs = settle();
+        Map<String, Object> memory = settledMemory(atActivation);
         RuntimeStatus status = gateway.control().status();
+        memory.put("state", String.valueOf(status.state()));
+        memory.put("family", status.familyId());
+        memory.put("gatewayLevelsResident", gateway.control().levels().size());
+        return memory;
+    }
+
+    /** The gateway's memory once it has {@linkplain #settle settled}, beside the bench's start and the JVM's flags. */
+    private static Map<String, Object> settledMemory(MemorySnapshot atActivation) throws InterruptedException {
+        long settledMs = settle();
         MemorySnapshot now = MemorySnapshot.take();
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("settledAfterMs", settledMs);
         memory.put("gatewayRssKb", now.rssKb());
-        memory.put("state", String.valueOf(status.state()));
-        memory.put("family", status.familyId());
-        memory.put("gatewayLevelsResident", gateway.control().levels().size());
         memory.put("snapshot", now.toMap());
         memory.put("atBenchStart", atActivation.toMap());
         memory.put("jvmArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -2,7 +2,6 @@ package io.dynofa.bench.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,10 @@ import java.util.OptionalLong;
  */
 record MemorySnapshot(long rssKb, long rssAnonKb, long rssFileKb, OptionalLong heapResidentKb, long heapUsedKb,
                       long heapCommittedKb, Optional<NativeMemory> nmt) {
-    private static final Path STATUS = Path.of("/proc/self/status");
-
     static MemorySnapshot take() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new MemorySnapshot(Probes.statusKb(STATUS, "VmRSS:"), Probes.statusKb(STATUS, "RssAnon:"),
-            Probes.statusKb(STATUS, "RssFile:"), JavaHeapResidency.ofThisJvm(), heap.getUsed() / 1024,
+        long[] rss = Probes.statusKb("VmRSS:", "RssAnon:", "RssFile:");
+        return new MemorySnapshot(rss[0], rss[1], rss[2], JavaHeapResidency.ofThisJvm(), heap.getUsed() / 1024,
             heap.getCommitted() / 1024, NativeMemory.ofThisJvm());
     }
 

@@ -6,6 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Process and thread probes: resident set size and bytes allocated by the current thread. */
 final class Probes {
@@ -16,20 +17,25 @@ final class Probes {
 
     /** VmRSS of this process in kB (from /proc/self/status), -1 when unknown. */
     static long rssKb() {
-        return statusKb(Path.of("/proc/self/status"), "VmRSS:");
+        return statusKb("VmRSS:")[0];
     }
 
-    static long statusKb(Path status, String key) {
+    /** The values of {@code keys} (such as {@code "VmRSS:"}) in /proc/self/status, kB, read at once; -1 when unknown. */
+    static long[] statusKb(String... keys) {
+        long[] values = new long[keys.length];
+        Arrays.fill(values, -1);
         try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith(key)) {
-                    return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                for (int i = 0; i < keys.length; i++) {
+                    if (line.startsWith(keys[i])) {
+                        values[i] = Long.parseLong(line.substring(keys[i].length()).trim().split("\\s+")[0]);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return -1;
+            Arrays.fill(values, -1);
         }
-        return -1;
+        return values;
     }
 
     /**

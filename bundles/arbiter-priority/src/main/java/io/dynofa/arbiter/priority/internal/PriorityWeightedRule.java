@@ -12,7 +12,7 @@ import java.util.Map;
  * least the fastest level at the accuracy floor) is <em>feasible</em> when every deployment's expected latency
  * {@code expectedMs(g_i) <= deadline_i x margin} and the CPU demand at profiled latency
  * {@code sum_i requestsPerSecond_i x latencyMs(g_i) / 1000 <= cores}. Among feasible vectors it grants the one of
- * the highest {@code sum_i priority_i x top1(g_i)}; on a tie the one that steps fewer levels down in total, then
+ * the highest {@code sum_i priority_i x top1(g_i)} (with {@code makeRoom}, plus the room it makes: {@link Grants#worth}); on a tie the one that steps fewer levels down in total, then
  * the one where the higher-priority deployment (then the first by name) keeps the higher level. The search is
  * exhaustive while the product of the deployments' options is at most the limit, else {@link GreedySearch}. When
  * no vector is feasible the deployments are served in priority order ({@link PriorityOrder}), and the reason says
