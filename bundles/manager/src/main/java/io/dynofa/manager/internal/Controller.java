@@ -60,8 +60,7 @@ final class Controller {
                Arbitration arbitration) {
         this.residency = new Residency(engine);
         this.reconciler = new Reconciler(residency, loads);
-        this.warmer = new LevelWarmer(engine, settings.keepWarm(),
-            () -> signals().get(Metrics.CPU_LOAD, Double.NaN));
+        this.warmer = new LevelWarmer(engine, settings.keepWarm(), this::cpuLoadForWarmer);
         this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),
             warmer, deployment, arbitration, engine::served);
         this.settings = settings;
@@ -289,6 +288,12 @@ final class Controller {
 
     Signals signals() {
         return decider.signals();
+    }
+
+    /** The warmer starts before the decider exists, so its first rounds may find no signals yet (NaN). */
+    private double cpuLoadForWarmer() {
+        Decider current = decider;
+        return current == null ? Double.NaN : current.signals().get(Metrics.CPU_LOAD, Double.NaN);
     }
 
     String policyInUse() {
