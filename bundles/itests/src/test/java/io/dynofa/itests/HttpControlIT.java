@@ -11,6 +11,10 @@ import com.google.gson.JsonObject;
 import io.dynofa.policy.api.Level;
 import io.dynofa.runtime.api.RuntimeControl;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The control endpoints over real HTTP: the deployments' status and levels, policies and backends as JSON; a PATCH
- * written to the deployment's configuration through ConfigAdmin and shown by its status; bad changes refused with
+ * written to the deployment's configuration through ConfigAdmin and to its FileInstall file, and shown by its status; bad changes refused with
  * 400 naming the key and nothing written; the control token required once configured.
  */
 public class HttpControlIT extends GatewayIT {
@@ -89,7 +93,12 @@ public class HttpControlIT extends GatewayIT {
         assertEquals(7.25, patched.object().get("targetMs").getAsDouble(), 0);
         assertEquals(12.5, patched.object().get("accuracyFloor").getAsDouble(), 0);
         Dictionary<String, Object> stored = runtimeConfiguration();
-        assertEquals(7.25, ((Number) stored.get("targetLatencyMs")).doubleValue(), 0);
+        assertEquals(7.25, Double.parseDouble(String.valueOf(stored.get("targetLatencyMs"))), 0);
+        String file = Files.readString(Path.of(URI.create(String.valueOf(stored.get("felix.fileinstall.filename")))),
+            StandardCharsets.ISO_8859_1);
+        assertTrue("saved to the file: " + file, file.contains("targetLatencyMs = 7.25"));
+        assertTrue("saved to the file: " + file, file.contains("accuracyFloor = 12.5"));
+        assertTrue("the file's own keys kept: " + file, file.contains("decisionIntervalMs = 50"));
         assertEquals("the IT's own keys kept", "50", stored.get("decisionIntervalMs"));
         assertEquals(7.25, http.get(DEFAULT).object().get("targetMs").getAsDouble(), 0);
         assertEquals(7.25, control().status().targetMs(), 0);

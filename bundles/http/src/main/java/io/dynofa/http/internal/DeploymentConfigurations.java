@@ -2,6 +2,7 @@ package io.dynofa.http.internal;
 
 import io.dynofa.runtime.api.Deployments;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -25,20 +26,33 @@ final class DeploymentConfigurations {
     }
 
     /**
-     * Writes {@code changes} over the deployment's configuration (its other properties kept), through ConfigAdmin.
+     * Writes {@code changes} over the deployment's configuration (its other properties kept), through ConfigAdmin;
+     * with {@code toFile}, first into the FileInstall file the configuration came from ({@link ConfigFileWriteBack}),
+     * so that nothing changes when the file cannot be written; ConfigAdmin then holds the values as text, as the
+     * file does, so FileInstall reading the file back finds nothing new.
      *
      * @throws HttpError 409 when the deployment has no configuration to write (it runs, but not from ConfigAdmin),
-     *     500 when ConfigAdmin fails
+     *     500 when ConfigAdmin fails or the file cannot be written
      */
-    static void update(ConfigurationAdmin admin, String deployment, Map<String, Object> changes) throws HttpError {
+    static void update(ConfigurationAdmin admin, String deployment, Map<String, Object> changes, boolean toFile)
+        throws HttpError {
         try {
             Configuration configuration = find(admin, deployment);
             Dictionary<String, Object> properties = configuration.getProperties();
             if (properties == null) {
                 properties = new Hashtable<>();
             }
+            Path file = toFile ? ConfigFileWriteBack.fileOf(properties.get(ConfigFileWriteBack.FILENAME)) : null;
+            if (file != null) {
+                try {
+                    ConfigFileWriteBack.write(file, changes);
+                } catch (IOException | RuntimeException e) {
+                    throw new HttpError(500, "cannot save the change of deployment '" + deployment + "' to " + file
+                        + " (nothing changed): " + e);
+                }
+            }
             for (Map.Entry<String, Object> change : changes.entrySet()) {
-                properties.put(change.getKey(), change.getValue());
+                properties.put(change.getKey(), file == null ? change.getValue() : String.valueOf(change.getValue()));
             }
             configuration.update(properties);
         } catch (IOException | IllegalStateException e) {
@@ -75,7 +89,7 @@ final class DeploymentConfigurations {
         if (VALID.matcher(name).matches()) {
             return name;
         }
-        Object file = properties.get("felix.fileinstall.filename");
+        Object file = properties.get(ConfigFileWriteBack.FILENAME);
         if (file != null) {
             String base = file.toString().replaceAll("^.*[/\\\\]", "").replaceAll("\\.(cfg|config|json)$", "");
             if (base.startsWith(FILE_PREFIX) && VALID.matcher(base.substring(FILE_PREFIX.length())).matches()) {

@@ -6,6 +6,7 @@ import io.dynofa.runtime.api.RuntimeStatus;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.Servlet;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +18,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * The deployments' control and image endpoints under {@code /dynofa/v1/deployments}: {@code GET} the list (each
  * deployment's status, {@link StatusJson}), {@code GET /{d}} one with its levels, policies, families and backends,
  * {@code PATCH /{d}} with any of {@code targetLatencyMs, accuracyFloor, policy, pinnedLevel} (written to its
- * configuration through ConfigAdmin, {@link ConfigPatch}; answered with the status once it shows the change, at most
+ * configuration through ConfigAdmin, {@link ConfigPatch}, and saved to its file, {@link ConfigFileWriteBack}; answered with the status once it shows the change, at most
  * {@value #APPLY_WAIT_MS} ms later, {@code "applied"} saying whether it did), and {@code POST /{d}/classify} an image
  * ({@link Classifier}).
  */
@@ -31,12 +32,14 @@ public final class DeploymentsServlet extends JsonServlet {
 
     private final transient ConfigurationAdmin configurationAdmin;
     private final transient Classifier classifier;
+    private final boolean writeBack;
 
     @Activate
     public DeploymentsServlet(@Reference HttpSettings settings, @Reference DeploymentDirectory deployments,
-                              @Reference ConfigurationAdmin configurationAdmin) {
+                              @Reference ConfigurationAdmin configurationAdmin, BundleContext context) {
         super(settings, deployments);
         this.configurationAdmin = configurationAdmin;
+        this.writeBack = ConfigFileWriteBack.needed(context.getProperty(ConfigFileWriteBack.FILEINSTALL_SAVE));
         this.classifier = new Classifier(deployments);
     }
 
@@ -72,7 +75,7 @@ public final class DeploymentsServlet extends JsonServlet {
         AccessGuard.allowChange(call.config().controlToken(), call.request().getHeader("Authorization"),
             call.request().getRemoteAddr());
         Map<String, Object> changes = ConfigPatch.of(call.jsonObject(), d.control().policies(), d.control().levels());
-        DeploymentConfigurations.update(configurationAdmin, d.name(), changes);
+        DeploymentConfigurations.update(configurationAdmin, d.name(), changes, writeBack);
         boolean applied = awaitApplied(d, changes);
         JsonObject status = StatusJson.of(d.control().status());
         status.addProperty("applied", applied);
