@@ -159,7 +159,7 @@ if [ "$only" = memory ]; then
 fi
 
 # 3. cold start: the shipped configuration (demo camera on), fresh JVM each time
-cold_runs=3; $quick && cold_runs=1
+cold_runs=5; $quick && cold_runs=1
 for i in $(seq 1 "$cold_runs"); do
   say "cold start $i/$cold_runs"
   gateway coldstart "cold-$i" "${LAUNCHER_OPTS[@]}"
