@@ -17,6 +17,7 @@ final class Contender {
     private final int current;
     private final int lowest;
     private final double budgetMs;
+    private final double climbBudgetMs;
     private final double[] top1;
     private final double[] expectedMs;
     private final double[] demand;
@@ -29,6 +30,16 @@ final class Contender {
      * @param margin the share of the deadline a level may use, at most 1 (not above 0: no level meets it)
      */
     Contender(Claim claim, double margin) {
+        this(claim, margin, 0);
+    }
+
+    /**
+     * @param claim a claim with a name and at least one level
+     * @param margin the share of the deadline a level may use, at most 1 (not above 0: no level meets it)
+     * @param climbHeadroom the share of the budget a level above the current one must leave free (0 to below 1;
+     *     anything else is taken as 0): a climb is granted only with room for the tail the mean does not show
+     */
+    Contender(Claim claim, double margin, double climbHeadroom) {
         int size = claim.levels().size();
         name = claim.deployment();
         priority = Math.max(1, claim.priority());
@@ -38,6 +49,7 @@ final class Contender {
         double rate = claim.requestsPerSecond() > 0 && Double.isFinite(claim.requestsPerSecond())
             ? claim.requestsPerSecond() : 0;
         budgetMs = claim.deadlineMs() > 0 && margin > 0 ? claim.deadlineMs() * margin : Double.NaN;
+        climbBudgetMs = budgetMs * (climbHeadroom > 0 && climbHeadroom < 1 ? 1 - climbHeadroom : 1);
         top1 = new double[size];
         expectedMs = new double[size];
         demand = new double[size];
@@ -53,7 +65,8 @@ final class Contender {
         }
         lowest = Math.min(proposed, floorLevel(claim.accuracyFloor()));
         options = IntStream.rangeClosed(lowest, proposed)
-            .filter(i -> Double.isFinite(expectedMs[i]) && expectedMs[i] <= budgetMs).toArray();
+            .filter(i -> Double.isFinite(expectedMs[i]) && expectedMs[i] <= (i > current ? climbBudgetMs : budgetMs))
+            .toArray();
         reachNow = reach(1);
     }
 
@@ -90,9 +103,15 @@ final class Contender {
         return budgetMs;
     }
 
+    /** The budget a level above the current one must fit, ms: the budget less the climb headroom. */
+    double climbBudgetMs() {
+        return climbBudgetMs;
+    }
+
     /**
      * The levels it may be granted when every deadline is kept, ascending: those from {@link #lowest()} to
-     * {@link #proposed()} whose expected latency is within the budget; empty when none is.
+     * {@link #proposed()} whose expected latency is within the budget (a level above the current one: within the
+     * {@linkplain #climbBudgetMs climb budget}); empty when none is.
      */
     int[] options() {
         return options.clone();

@@ -27,6 +27,12 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
         .thenComparing(Contender::name);
 
     static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain, boolean makeRoom) {
+        return of(claims, capacity, interferenceGain, makeRoom, 0);
+    }
+
+    /** @param climbHeadroom the share of its budget a climb must leave free ({@link Contender#options}) */
+    static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain, boolean makeRoom,
+                      double climbHeadroom) {
         List<String> notes = new ArrayList<>();
         double cores = Double.NaN;
         double margin = Double.NaN;
@@ -57,7 +63,7 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
                 notes.add(why);
                 continue;
             }
-            Contender contender = new Contender(claim, margin);
+            Contender contender = new Contender(claim, margin, climbHeadroom);
             contenders.add(contender);
             order.add(claim.deployment());
             noteOdd(claim, contender, notes);

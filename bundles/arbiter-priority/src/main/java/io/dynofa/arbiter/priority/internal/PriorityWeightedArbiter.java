@@ -28,7 +28,7 @@ public final class PriorityWeightedArbiter
     @Activate
     public PriorityWeightedArbiter(BundleContext context, Map<String, Object> properties) {
         super(new LiveConfig<>(context, PID, READER, properties), c -> new PriorityWeightedRule(c.exhaustiveLimit(),
-            c.interferenceGain(), c.makeRoom()));
+            c.interferenceGain(), c.makeRoom(), c.climbHeadroom()));
     }
 
     @Override

@@ -25,4 +25,10 @@ public @interface PriorityWeightedArbiterConfig {
         + " more priority-weighted accuracy than it costs (predicted with the interference gain); off: only steps"
         + " down that keep a deadline or the CPU. Off by default: one run of the two-apps trace measured no gain")
     boolean makeRoom() default false;
+
+    @AttributeDefinition(description = "The share of a deployment's deadline budget that a level above the one it"
+        + " serves must leave free to be granted: a climb needs room for the tail that the expected (mean) latency"
+        + " does not show; steps down and staying are judged on the whole budget (0 = off, to 0.9)")
+    @Range(min = 0, max = 0.9)
+    double climbHeadroom() default 0;
 }

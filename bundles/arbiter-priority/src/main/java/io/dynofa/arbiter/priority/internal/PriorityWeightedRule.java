@@ -24,6 +24,7 @@ final class PriorityWeightedRule {
     private final long exhaustiveLimit;
     private final double interferenceGain;
     private final boolean makeRoom;
+    private final double climbHeadroom;
 
     /** Sharing alone: a gain of 1. */
     PriorityWeightedRule(long exhaustiveLimit) {
@@ -41,14 +42,23 @@ final class PriorityWeightedRule {
 
     /** @param makeRoom whether a grant vector is worth the room it makes for the others ({@link Grants#worth}) */
     PriorityWeightedRule(long exhaustiveLimit, double interferenceGain, boolean makeRoom) {
+        this(exhaustiveLimit, interferenceGain, makeRoom, 0);
+    }
+
+    /**
+     * @param climbHeadroom the share of a deployment's budget a level above the one serving must leave free to be
+     *     granted ({@link Contender#options}); 0 = a climb may use the whole budget
+     */
+    PriorityWeightedRule(long exhaustiveLimit, double interferenceGain, boolean makeRoom, double climbHeadroom) {
         this.exhaustiveLimit = exhaustiveLimit;
         this.interferenceGain = interferenceGain;
         this.makeRoom = makeRoom;
+        this.climbHeadroom = climbHeadroom;
     }
 
     /** Never throws: odd input is handled as {@link io.dynofa.arbiter.api.Arbiter} says and named in the reason. */
     Arbitration arbitrate(List<Claim> claims, Capacity capacity) {
-        Contest contest = Contest.of(claims, capacity, interferenceGain, makeRoom);
+        Contest contest = Contest.of(claims, capacity, interferenceGain, makeRoom, climbHeadroom);
         if (contest.size() == 0) {
             return new Arbitration(Map.of(), Reasons.none(contest));
         }

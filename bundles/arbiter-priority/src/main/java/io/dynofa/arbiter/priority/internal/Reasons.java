@@ -34,8 +34,10 @@ final class Reasons {
             }
             List<String> causes = new ArrayList<>();
             if (highest[i] < c.proposed()) {
-                causes.add(String.format(Locale.ROOT, "deadline: %d expects %s > %s ms", c.proposed(),
-                    Texts.number(c.expectedMs(c.proposed())), Texts.number(c.budgetMs())));
+                boolean climb = c.proposed() > c.current() && c.expectedMs(c.proposed()) <= c.budgetMs();
+                causes.add(String.format(Locale.ROOT, climb ? "climb: %d expects %s > %s ms with headroom"
+                    : "deadline: %d expects %s > %s ms", c.proposed(), Texts.number(c.expectedMs(c.proposed())),
+                    Texts.number(climb ? c.climbBudgetMs() : c.budgetMs())));
             }
             if (grants[i] < highest[i]) {
                 causes.add(cpu ? "CPU" : sharing ? "its load slows the others past a deadline"
