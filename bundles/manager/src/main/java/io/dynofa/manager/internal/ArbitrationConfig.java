@@ -13,9 +13,11 @@ public @interface ArbitrationConfig {
         + " every deployment takes its policy's proposal")
     String arbiter() default "priority-weighted";
 
-    @AttributeDefinition(description = "Share of a deadline a level's expected latency may use (above 0, at most 1)")
+    @AttributeDefinition(description = "Share of a deadline a level's expected latency may use (above 0, at most 1)."
+        + " The expected latency is a mean; the rest is room for the tail: on the two-apps trace 0.55 kept the"
+        + " high-priority deployment at 99.3 % of frames within deadline in two runs, 0.9 at 97.5-97.8 %")
     @Range(min = 0, aboveMin = true, max = 1)
-    double margin() default 0.9;
+    double margin() default 0.55;
 
     @AttributeDefinition(description = "Processors the deployments may use together; 0 = every processor of the"
         + " machine, less what other processes use (cpu.load); 0 to 4096")
