@@ -28,14 +28,6 @@ final class Contender {
     /**
      * @param claim a claim with a name and at least one level
      * @param margin the share of the deadline a level may use, at most 1 (not above 0: no level meets it)
-     */
-    Contender(Claim claim, double margin) {
-        this(claim, margin, 0);
-    }
-
-    /**
-     * @param claim a claim with a name and at least one level
-     * @param margin the share of the deadline a level may use, at most 1 (not above 0: no level meets it)
      * @param climbHeadroom the share of the budget a level above the current one must leave free (0 to below 1;
      *     anything else is taken as 0): a climb is granted only with room for the tail the mean does not show
      */

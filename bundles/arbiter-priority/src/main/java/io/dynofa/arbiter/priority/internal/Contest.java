@@ -26,10 +26,6 @@ record Contest(List<Contender> contenders, List<String> claimOrder, double cores
     static final Comparator<Contender> KEEP_ORDER = Comparator.comparingInt(Contender::priority).reversed()
         .thenComparing(Contender::name);
 
-    static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain, boolean makeRoom) {
-        return of(claims, capacity, interferenceGain, makeRoom, 0);
-    }
-
     /** @param climbHeadroom the share of its budget a climb must leave free ({@link Contender#options}) */
     static Contest of(List<Claim> claims, Capacity capacity, double interferenceGain, boolean makeRoom,
                       double climbHeadroom) {
