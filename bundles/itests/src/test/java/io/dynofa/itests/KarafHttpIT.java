@@ -123,12 +123,25 @@ public class KarafHttpIT {
             mavenBundle("com.google.code.gson", "gson").versionAsInProject(),
             mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
             mavenBundle("org.awaitility", "awaitility").versionAsInProject()));
-        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
-        if (localRepository != null) {
-            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
-                "org.ops4j.pax.url.mvn.localRepository", localRepository));
-        }
+        options.addAll(offlineMaven(work));
         return options.toArray(Option[]::new);
+    }
+
+    /**
+     * Karaf resolves its features without the network and without Maven's local repository: from its system folder
+     * and {@code dynofa.karaf.repository}, where Maven put the bundles of the features it boots and the test's helper
+     * bundles. A bundle missing there fails the boot at once, on every machine, instead of a download that hangs.
+     */
+    private static List<Option> offlineMaven(Path work) {
+        String cfg = "etc/org.ops4j.pax.url.mvn.cfg";
+        String repository = Path.of(System.getProperty("dynofa.karaf.repository")).toUri().toString();
+        Path emptyLocal = work.resolve("m2");
+        FamilyFolders.delete(emptyLocal);
+        return List.of(
+            editConfigurationFilePut(cfg, "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut(cfg, "org.ops4j.pax.url.mvn.defaultRepositories",
+                "${karaf.home.uri}system@id=system.repository@snapshots, " + repository + "@id=dynofa.karaf"),
+            editConfigurationFilePut(cfg, "org.ops4j.pax.url.mvn.localRepository", emptyLocal.toString()));
     }
 
     /** The reactor's jars of {@link #MODULES}, copied into the folder Karaf's deployer watches. */
