@@ -4,6 +4,7 @@ import io.dynofa.policy.api.Level;
 import io.dynofa.policy.api.LevelFit;
 import io.dynofa.policy.api.Slowdown;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One deployment's part in an arbitration: its levels, what its policy proposes and what it needs.
@@ -23,13 +24,36 @@ import java.util.List;
  *     {@code latency.tail.slowdown}) when its monitors give it, else the mean's (NaN, or any value that is not
  *     {@linkplain Slowdown#isUsable usable} = unknown, counted as 1)
  * @param accuracyFloor the lowest acceptable top-1, percent (0 = none; not a number counts as 0)
+ * @param backendId the backend serving the deployment now, whose levels {@code levels} are (null = unknown: the
+ *     deployment is not placed elsewhere)
+ * @param placements every backend the deployment's family is resident on, where an arbiter may place it, the
+ *     serving one among them (empty = it stays where it is; since 1.2)
  */
 public record Claim(String deployment, int priority, List<Level> levels, int current, int proposed,
-                    double deadlineMs, double requestsPerSecond, double slowdown, double accuracyFloor) {
+                    double deadlineMs, double requestsPerSecond, double slowdown, double accuracyFloor,
+                    String backendId, List<Placement> placements) {
 
-    /** Copies {@code levels} (null = none; it must hold no null). */
+    /** Copies {@code levels} and {@code placements} (null = none; neither may hold a null). */
     public Claim {
         levels = levels == null ? List.of() : List.copyOf(levels);
+        placements = placements == null ? List.of() : List.copyOf(placements);
+    }
+
+    /** A claim of a deployment that stays on the backend it is served from (no backend named, no placements). */
+    public Claim(String deployment, int priority, List<Level> levels, int current, int proposed, double deadlineMs,
+                 double requestsPerSecond, double slowdown, double accuracyFloor) {
+        this(deployment, priority, levels, current, proposed, deadlineMs, requestsPerSecond, slowdown,
+            accuracyFloor, null, List.of());
+    }
+
+    /**
+     * The placement of the backend serving now ({@link #backendId()}), when {@link #placements()} holds it.
+     *
+     * @since 1.2
+     */
+    public Optional<Placement> servingPlacement() {
+        return placements.stream().filter(p -> p.backendId() != null && p.backendId().equals(backendId))
+            .findFirst();
     }
 
     /**

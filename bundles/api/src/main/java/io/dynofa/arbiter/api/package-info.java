@@ -3,7 +3,7 @@
  * level and an {@link io.dynofa.arbiter.api.Arbiter} grants levels so that together they fit.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.dynofa.arbiter.api;
 
 import org.osgi.annotation.bundle.Export;

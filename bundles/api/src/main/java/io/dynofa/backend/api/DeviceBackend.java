@@ -14,6 +14,22 @@ public interface DeviceBackend {
     /** Service property carrying {@link #id()}. */
     String BACKEND_ID = "dynofa.backend.id";
 
+    /**
+     * Service property naming the device the backend runs on: {@code cpu} for the processors, another name (e.g.
+     * {@code cuda:0}) for a device of its own. Backends of one device share it; absent = {@code cpu}.
+     *
+     * @since 1.2
+     */
+    String DEVICE = "dynofa.backend.device";
+
+    /**
+     * Service property: the device's threads a run keeps busy while it runs (on the CPU, the intra-op threads:
+     * a backend of 2 takes 2 cores for its runs' time); absent = 1.
+     *
+     * @since 1.2
+     */
+    String THREADS = "dynofa.backend.threads";
+
     String id();
 
     /** Human-readable configuration, e.g. {@code ONNX Runtime 1.24.2 CPU, 1 intra-op thread}. */

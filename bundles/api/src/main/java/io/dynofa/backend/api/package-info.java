@@ -1,5 +1,5 @@
 @Export
-@Version("1.1.1")
+@Version("1.2.0")
 package io.dynofa.backend.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,8 +37,14 @@ public final class Arbitration {
     static final String PID = "io.dynofa.arbitration";
     private static final System.Logger LOG = System.getLogger(Arbitration.class.getName());
 
-    /** What a deployment may take and why. */
-    record Grant(int level, String reason) {
+    /**
+     * What a deployment may take and why: a level of the backend it serves from, or of {@code backendId} when that
+     * is another one (null = where it is).
+     */
+    record Grant(int level, String reason, String backendId) {
+        Grant(int level, String reason) {
+            this(level, reason, null);
+        }
     }
 
     private record Timed(Claim claim, double ownCores, long at) {
@@ -120,19 +126,42 @@ public final class Arbitration {
             cpuLoad >= 0 && cpuLoad <= 1 ? Math.max(0, cpuLoad * processors - ownCores) : Double.NaN);
         Integer granted;
         String why;
+        String placed;
         try {
             var result = arbiter.arbitrate(current, capacity);
             granted = result.levels().get(claim.deployment());
             why = result.reason();
+            placed = result.backends().get(claim.deployment());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "arbiter " + name + " failed", e);
             return new Grant(claim.proposed(), "arbiter '" + name + "' failed (" + e + "): the proposal stands");
+        }
+        Grant elsewhere = placedElsewhere(claim, placed, granted, name, why);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         if (granted == null || granted < 0 || granted >= claim.proposed()) {
             return new Grant(claim.proposed(), "granted by " + name + ": " + why);
         }
         return new Grant(granted, "stepped down by " + name + " from " + claim.proposed() + " to " + granted + ": "
             + why);
+    }
+
+    /**
+     * The grant on another backend the arbiter placed the claim's deployment on; null when it stays (no backend,
+     * its own, or one it is not resident on, or a level that is not one of that backend's).
+     */
+    private static Grant placedElsewhere(Claim claim, String placed, Integer granted, String name, String why) {
+        if (placed == null || placed.equals(claim.backendId()) || granted == null) {
+            return null;
+        }
+        for (var p : claim.placements()) {
+            if (p.backendId().equals(placed) && granted >= 0 && granted < p.levels().size()) {
+                return new Grant(granted, "placed by " + name + " on " + placed + " at "
+                    + p.levels().get(granted).id() + ": " + why, placed);
+            }
+        }
+        return null;
     }
 
     /** The deployment stopped: its claim no longer counts. */
@@ -159,7 +188,10 @@ public final class Arbitration {
         return Math.max(processors / 2.0, processors - others);
     }
 
-    /** Processor time per second the claim's current level takes at its request rate (profiled latency). */
+    /**
+     * Processor time per second the claim's current level takes at its request rate (profiled latency), times the
+     * threads a run on its backend keeps busy (none on a device other than the CPU).
+     */
     private static double cpuDemand(Claim claim) {
         double rate = claim.requestsPerSecond();
         if (!(rate > 0) || Double.isInfinite(rate) || claim.levels().isEmpty()) {
@@ -167,7 +199,9 @@ public final class Arbitration {
         }
         int current = Math.max(0, Math.min(claim.levels().size() - 1, claim.current()));
         double ms = claim.levels().get(current).latencyMs();
-        return ms > 0 && Double.isFinite(ms) ? rate * ms / 1000 : 0;
+        double threads = claim.placements().isEmpty() ? 1 : Placements.cpuThreads(claim.placements(),
+            String.valueOf(claim.backendId()));
+        return ms > 0 && Double.isFinite(ms) ? rate * ms * threads / 1000 : 0;
     }
 
     private static String nameOf(Arbiter arbiter, Map<String, Object> properties) {

@@ -62,7 +62,7 @@ final class Controller {
         this.reconciler = new Reconciler(residency, loads);
         this.warmer = new LevelWarmer(engine, settings.keepWarm(), this::cpuLoadForWarmer);
         this.decider = new Decider(residency, selection, bound.monitors, new DecisionExecutor(residency, warmer),
-            warmer, deployment, arbitration, engine::served);
+            warmer, deployment, arbitration, engine::served, bound.backends);
         this.settings = settings;
         this.pinned = blankToNull(settings.pinnedLevel());
         this.decisions = new ManagerThread("dynofa-decider", () -> decider.decide(this.settings, pinned),

@@ -1,6 +1,7 @@
 package io.dynofa.manager.internal;
 
 import io.dynofa.arbiter.api.Claim;
+import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.monitor.api.Metrics;
 import io.dynofa.monitor.api.Monitor;
 import io.dynofa.monitor.api.Signals;
@@ -28,6 +29,7 @@ final class Decider {
     private final Residency residency;
     private final Selection selection;
     private final ServiceRegistry<Monitor> monitors;
+    private final ServiceRegistry<DeviceBackend> backends;
     private final DecisionExecutor executor;
     private final LevelWarmer warmer;
     private final LongAdder switches = new LongAdder();
@@ -47,9 +49,12 @@ final class Decider {
     /**
      * @param arbitration the gateway's arbitration between deployments, null when there is none (tests)
      * @param served the deployment's served requests so far (for the request rate a claim carries)
+     * @param backends the bound backends, whose service properties say where a claim's placements run
      */
     Decider(Residency residency, Selection selection, ServiceRegistry<Monitor> monitors, DecisionExecutor executor,
-            LevelWarmer warmer, String deployment, Arbitration arbitration, LongSupplier served) {
+            LevelWarmer warmer, String deployment, Arbitration arbitration, LongSupplier served,
+            ServiceRegistry<DeviceBackend> backends) {
+        this.backends = backends;
         this.deployment = deployment;
         this.arbitration = arbitration;
         this.rate = new RequestRate(served);
@@ -133,7 +138,8 @@ final class Decider {
 
     /**
      * The policy's decision as the gateway's arbitration grants it: a proposal on the serving backend is a claim;
-     * a grant below it moves (or stays) there instead, saying why. A move to another backend is not arbitrated.
+     * a grant below it moves (or stays) there instead, a grant on another backend moves there, saying why. A
+     * policy's own move to another backend is not arbitrated.
      */
     private Decision arbitrated(Settings s, ActiveSet set, Signals now, Decision decision) {
         if (arbitration == null || (decision.backendId() != null && !decision.backendId().equals(set.backendId()))) {
@@ -144,13 +150,17 @@ final class Decider {
         double deadline = now.get(Metrics.FRAME_DEADLINE_MS, s.targetMs());
         Claim claim = new Claim(deployment, s.priority(), set.levels(), set.current(), proposed,
             deadline > 0 ? deadline : s.targetMs(), rate.perSecond(now.nanoTime()),
-            slowdown(now), s.accuracyFloor());
+            slowdown(now), s.accuracyFloor(), set.backendId(),
+            Placements.of(residency.backendLevels(s.backend()), backends, now));
         Arbitration.Grant grant = arbitration.arbitrate(claim, now.get(Metrics.CPU_LOAD, Double.NaN));
         arbitrated = grant.reason();
+        String why = decision.reason() + "; " + grant.reason();
+        if (grant.backendId() != null && !grant.backendId().equals(set.backendId())) {
+            return Decision.moveTo(grant.backendId(), grant.level(), why);
+        }
         if (grant.level() >= proposed) {
             return decision;
         }
-        String why = decision.reason() + "; " + grant.reason();
         return grant.level() == set.current() ? Decision.stay(why) : Decision.moveTo(grant.level(), why);
     }
 

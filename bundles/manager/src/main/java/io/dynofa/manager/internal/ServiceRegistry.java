@@ -85,6 +85,12 @@ final class ServiceRegistry<T> {
         return first == null ? null : first.service();
     }
 
+    /** The service properties of the service used for {@code id}; empty when none offers it. */
+    Map<String, Object> properties(String id) {
+        Registration<T> first = first(id);
+        return first == null ? Map.of() : first.properties();
+    }
+
     List<String> ids() {
         return named().stream().map(Registration::id).distinct().toList();
     }

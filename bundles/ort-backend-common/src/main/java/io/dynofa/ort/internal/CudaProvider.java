@@ -22,6 +22,11 @@ public record CudaProvider(int deviceId) implements ExecutionProvider {
     }
 
     @Override
+    public String device() {
+        return "cuda:" + deviceId;
+    }
+
+    @Override
     public void appendTo(SessionOptions options) throws OrtException {
         options.addCUDA(deviceId);
     }

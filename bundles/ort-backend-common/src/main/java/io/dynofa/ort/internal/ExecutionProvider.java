@@ -17,6 +17,11 @@ public interface ExecutionProvider {
         }
 
         @Override
+        public String device() {
+            return "cpu";
+        }
+
+        @Override
         public void appendTo(SessionOptions options) {
             // the CPU provider is always present
         }
@@ -24,6 +29,9 @@ public interface ExecutionProvider {
 
     /** For descriptions, e.g. {@code CPU} or {@code CUDA device 0}. */
     String label();
+
+    /** The device, as in the service property {@link io.dynofa.backend.api.DeviceBackend#DEVICE}: e.g. {@code cuda:0}. */
+    String device();
 
     /**
      * Adds this provider to {@code options}.

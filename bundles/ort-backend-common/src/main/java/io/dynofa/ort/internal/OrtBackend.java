@@ -41,6 +41,23 @@ public class OrtBackend implements DeviceBackend {
             .append(settings.memoryArena() ? ", arena on" : ", arena off").toString();
     }
 
+    /** The device, as in {@link DeviceBackend#DEVICE}. */
+    public String device() {
+        return provider.device();
+    }
+
+    /**
+     * The device's threads a run keeps busy, as in {@link DeviceBackend#THREADS}: on the CPU the intra-op threads
+     * (ONNX Runtime's default of one per core when 0), on another device 1.
+     */
+    public int threads() {
+        if (provider != ExecutionProvider.CPU) {
+            return 1;
+        }
+        int intraOp = settings.intraOpThreads();
+        return intraOp > 0 ? intraOp : Runtime.getRuntime().availableProcessors();
+    }
+
     private static String threads(int count, String kind) {
         if (count == 0) {
             return "default " + kind + " threads";

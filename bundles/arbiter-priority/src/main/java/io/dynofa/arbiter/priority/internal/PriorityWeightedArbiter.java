@@ -14,12 +14,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The shipped arbiter: {@link PriorityWeightedRule} under the name {@value #NAME}. */
+/** The shipped arbiter: {@link PriorityWeightedRule}, placing across backends ({@link PlacingRule}), as {@value #NAME}. */
 @Component(service = Arbiter.class, configurationPid = PriorityWeightedArbiter.PID,
     property = Arbiter.NAME_PROPERTY + "=" + PriorityWeightedArbiter.NAME)
 @Designate(ocd = PriorityWeightedArbiterConfig.class)
 public final class PriorityWeightedArbiter
-    extends ConfiguredComponent<PriorityWeightedArbiterConfig, PriorityWeightedRule> implements Arbiter {
+    extends ConfiguredComponent<PriorityWeightedArbiterConfig, PlacingRule> implements Arbiter {
     static final String PID = "io.dynofa.arbiter.priority";
     static final String NAME = "priority-weighted";
     private static final ConfigReader<PriorityWeightedArbiterConfig> READER =
@@ -27,8 +27,9 @@ public final class PriorityWeightedArbiter
 
     @Activate
     public PriorityWeightedArbiter(BundleContext context, Map<String, Object> properties) {
-        super(new LiveConfig<>(context, PID, READER, properties), c -> new PriorityWeightedRule(c.exhaustiveLimit(),
-            c.interferenceGain(), c.makeRoom(), c.climbHeadroom()));
+        super(new LiveConfig<>(context, PID, READER, properties), c -> new PlacingRule(new PriorityWeightedRule(
+            c.exhaustiveLimit(), c.interferenceGain(), c.makeRoom(), c.climbHeadroom()), c.placementLimit(),
+            c.placementGain()));
     }
 
     @Override

@@ -31,4 +31,16 @@ public @interface PriorityWeightedArbiterConfig {
         + " does not show; steps down and staying are judged on the whole budget (0 = off, to 0.9)")
     @Range(min = 0, max = 0.9)
     double climbHeadroom() default 0;
+
+    @AttributeDefinition(description = "Most placement vectors (one backend per deployment, among the backends its"
+        + " family is resident on) searched exhaustively; beyond, staying put and the moves of one deployment at a"
+        + " time. 0 = every deployment stays on the backend it serves from (0 to 4096)")
+    @Range(min = 0, max = 4096)
+    int placementLimit() default 16;
+
+    @AttributeDefinition(description = "The priority-weighted top-1 points a placement that moves a deployment to"
+        + " another backend must gain over staying put (a move when staying put misses a deadline needs none)"
+        + " (0 to 100)")
+    @Range(min = 0, max = 100)
+    double placementGain() default 1;
 }

@@ -56,22 +56,31 @@ final class PriorityWeightedRule {
         this.climbHeadroom = climbHeadroom;
     }
 
+    /** An arbitration and whether its grants keep every deadline within the cores. */
+    record Solved(Arbitration arbitration, boolean feasible) {
+    }
+
     /** Never throws: odd input is handled as {@link io.dynofa.arbiter.api.Arbiter} says and named in the reason. */
     Arbitration arbitrate(List<Claim> claims, Capacity capacity) {
+        return solve(claims, capacity).arbitration();
+    }
+
+    /** As {@link #arbitrate}, saying whether the grants fit ({@code false} when none do or no claim took part). */
+    Solved solve(List<Claim> claims, Capacity capacity) {
         Contest contest = Contest.of(claims, capacity, interferenceGain, makeRoom, climbHeadroom);
         if (contest.size() == 0) {
-            return new Arbitration(Map.of(), Reasons.none(contest));
+            return new Solved(new Arbitration(Map.of(), Reasons.none(contest)), false);
         }
         int[] least = Grants.leastDemanding(contest);
         if (least != null && Grants.fits(contest, least)) {
             boolean greedy = vectors(contest) > exhaustiveLimit;
             int[] grants = greedy ? GreedySearch.best(contest) : ExhaustiveSearch.best(contest);
             if (grants != null) {
-                return arbitration(contest, grants, Reasons.fitted(contest, grants, greedy));
+                return new Solved(arbitration(contest, grants, Reasons.fitted(contest, grants, greedy)), true);
             }
         }
         int[] grants = PriorityOrder.grants(contest);
-        return arbitration(contest, grants, Reasons.infeasible(contest, grants));
+        return new Solved(arbitration(contest, grants, Reasons.infeasible(contest, grants)), false);
     }
 
     /** The product of the option counts, saturating just above the limit. */

@@ -69,6 +69,8 @@ public abstract class ConfiguredBackend<A extends Annotation> extends Configured
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(DeviceBackend.BACKEND_ID, id());
         properties.put(Constants.SERVICE_DESCRIPTION, description());
+        properties.put(DeviceBackend.DEVICE, current().device());
+        properties.put(DeviceBackend.THREADS, current().threads());
         return properties;
     }
 
