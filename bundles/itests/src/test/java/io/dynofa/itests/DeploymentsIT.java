@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.dynofa.arbiter.api.Arbiter;
+import io.dynofa.backend.api.DeviceBackend;
 import io.dynofa.inference.api.InferenceResult;
 import io.dynofa.inference.api.InferenceService;
 import io.dynofa.policy.api.Level;
@@ -49,6 +50,7 @@ public class DeploymentsIT extends GatewayIT {
     private static final String SUBSET = "fmnist-sub";
     private static final List<String> SUBSET_LEVELS = List.of("ofa-01", "ofa-08", "ofa-16");
     private static final String ARBITRATION = "io.dynofa.arbitration";
+    private static final String ARBITER = "io.dynofa.arbiter.priority";
     private static final String SHIPPED_ARBITER = "priority-weighted";
     private static final String TEST_ARBITER = "test-arbiter";
     /** Processors the deployments may use unless a test contends them: only the deadlines bind. */
@@ -186,6 +188,65 @@ public class DeploymentsIT extends GatewayIT {
                     high.status().arbitration());
             }
         } finally {
+            configure(ARBITRATION, Map.of("cores", AMPLE_CORES));
+            deleteDeployment("low");
+        }
+    }
+
+    /**
+     * Placement: with a second device registered, the contention that stepped the low-priority deployment down is
+     * resolved by serving one deployment from that device, both at their most accurate levels. Which one moves
+     * depends on where the family became resident first (with both resident, the lower priority moves: the unit
+     * tests); when the device goes away, the deployment on it serves from the processors again, no request failed.
+     */
+    @Test
+    public void onAContendedCpuTheArbiterPlacesADeploymentOnASecondDeviceAndBothKeepTheirMostAccurateLevels()
+            throws Exception {
+        RuntimeControl high = awaitReady(control(MAIN));
+        DeviceBackend cpu = service(DeviceBackend.class, "(" + DeviceBackend.BACKEND_ID + "=cpu)");
+        ServiceRegistration<DeviceBackend> device = null;
+        try {
+            RuntimeControl low = addDeployment("low", FAMILY, LOOSE_MS, LOW_PRIORITY);
+            try (TrafficClient toHigh = trafficTo(MAIN, RATE); TrafficClient toLow = trafficTo("low", RATE)) {
+                awaitAtTop("granted by " + SHIPPED_ARBITER, high, low);
+                device = context.registerService(DeviceBackend.class, new SecondDevice(cpu),
+                    SecondDevice.properties());
+                // the priority-1 deployment gains a point or less of top-1 on the second device: any gain counts
+                configure(ARBITER, Map.of("placementGain", 0.0));
+                double cores = contendedCores(high.levels(), low.levels());
+                configure(ARBITRATION, Map.of("cores", cores));
+                await("one deployment placed on " + SecondDevice.ID + ", both at their most accurate levels on "
+                    + cores + " cores").untilAsserted(() -> {
+                        List<String> backends = List.of(high.status().backendId(), low.status().backendId());
+                        assertTrue("backends " + backends, backends.contains("cpu")
+                            && backends.contains(SecondDevice.ID));
+                        assertAtTop(high, "");
+                        assertAtTop(low, "");
+                    });
+                RuntimeControl placed = SecondDevice.ID.equals(low.status().backendId()) ? low : high;
+                TrafficClient toPlaced = placed == low ? toLow : toHigh;
+                long before = toPlaced.servedBy(SecondDevice.ID);
+                toPlaced.awaitServed(50);
+                assertTrue("the placed deployment's requests ran on " + SecondDevice.ID,
+                    toPlaced.servedBy(SecondDevice.ID) > before);
+                System.out.printf(Locale.ROOT, "DeploymentsIT: on %.4f cores, %s placed on %s at %s (%s)%n", cores,
+                    placed.status().deployment(), placed.status().backendId(), placed.status().levelId(),
+                    placed.status().arbitration());
+
+                device.unregister();
+                device = null;
+                await("both on cpu once the second device is gone").untilAsserted(() -> {
+                    assertEquals(low.status().toString(), "cpu", low.status().backendId());
+                    assertEquals(high.status().toString(), "cpu", high.status().backendId());
+                });
+                awaitServed(50, toHigh, toLow);
+                assertNoFailedRequest(toHigh, toLow);
+            }
+        } finally {
+            if (device != null) {
+                device.unregister();
+            }
+            configure(ARBITER, Map.of("placementGain", 1.0));
             configure(ARBITRATION, Map.of("cores", AMPLE_CORES));
             deleteDeployment("low");
         }

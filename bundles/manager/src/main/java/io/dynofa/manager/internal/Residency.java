@@ -103,11 +103,12 @@ final class Residency {
             if (keepServing && set == serving) {
                 continue;
             }
-            set.retire();
+            // the replacement serves before the set is retired: a request that read the old set and finds it
+            // retired reads the new one on its next attempt
             if (engine.active() == set) {
-                ActiveSet replacement = preferredOrAny(preferredId);
-                engine.publish(replacement, why);
+                engine.publish(preferredOrAny(preferredId), why);
             }
+            set.retire();
         }
         return gone;
     }

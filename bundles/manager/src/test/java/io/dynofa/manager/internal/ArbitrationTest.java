@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.dynofa.arbiter.api.Arbiter;
 import io.dynofa.arbiter.api.Capacity;
 import io.dynofa.arbiter.api.Claim;
+import io.dynofa.arbiter.api.Placement;
 import io.dynofa.config.internal.ConfigRead;
 import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.policy.api.Level;
@@ -188,6 +189,47 @@ public class ArbitrationTest {
         double others = load * processors - 0.08;
         assertEquals(Math.max(processors / 2.0, processors - others),
             arbitrated(Map.of("cores", 0.0), load).capacities.get(0).cores(), 1e-9);
+    }
+
+    @Test
+    public void aDeploymentPlacedOnAnotherBackendItIsResidentOnTakesThatBackendsLevel() {
+        List<Level> fast = List.of(new Level(0, "l0", 88, 0.5), new Level(1, "l1", 90, 1));
+        FakeArbiter arbiter = new FakeArbiter((claims, capacity) -> new io.dynofa.arbiter.api.Arbitration(
+            Map.of("a", 2, "b", 1), "b elsewhere", Map.of("b", "gpu")));
+        Arbitration arbitration = arbitration(arbiter, Map.of());
+        grant(arbitration, "a", 2);
+        Claim b = new Claim("b", 1, LEVELS, 2, 2, 100, 10, 1, 0, "cpu", List.of(
+            new Placement("cpu", "cpu", 1, LEVELS, Double.NaN), new Placement("gpu", "cuda:0", 1, fast, Double.NaN)));
+
+        assertEquals(new Arbitration.Grant(1, "placed by fake on gpu at l1: b elsewhere", "gpu"),
+            arbitration.arbitrate(b, Double.NaN));
+    }
+
+    @Test
+    public void aPlacementOnABackendNotListedOrALevelItLacksIsNotTaken() {
+        FakeArbiter arbiter = new FakeArbiter((claims, capacity) -> new io.dynofa.arbiter.api.Arbitration(
+            Map.of("a", 2, "b", 5), "b elsewhere", Map.of("a", "nowhere", "b", "gpu")));
+        Arbitration arbitration = arbitration(arbiter, Map.of());
+        grant(arbitration, "a", 2);
+        Claim b = new Claim("b", 1, LEVELS, 2, 2, 100, 10, 1, 0, "cpu", List.of(
+            new Placement("gpu", "cuda:0", 1, LEVELS, Double.NaN)));
+
+        assertEquals("level 5 is not one of gpu's", new Arbitration.Grant(2, "granted by fake: b elsewhere"),
+            arbitration.arbitrate(b, Double.NaN));
+        assertEquals("a is resident nowhere else", new Arbitration.Grant(2, "granted by fake: b elsewhere"),
+            grant(arbitration, "a", 2));
+    }
+
+    @Test
+    public void theOwnLoadCountsEveryThreadOfTheServingBackendAndNoneOfAnotherDevice() {
+        FakeArbiter arbiter = FakeArbiter.granting(Map.of("a", 2, "b", 2), "fit");
+        Arbitration arbitration = arbitration(arbiter, Map.of());
+        // 10 requests/s of 4 ms: 0.04 cores a thread; a on 2 threads, b on a GPU
+        arbitration.arbitrate(new Claim("a", 1, LEVELS, 2, 2, 100, 10, 1, 0, "cpu2",
+            List.of(new Placement("cpu2", "cpu", 2, LEVELS, Double.NaN))), 0.5);
+        arbitration.arbitrate(new Claim("b", 1, LEVELS, 2, 2, 100, 10, 1, 0, "gpu",
+            List.of(new Placement("gpu", "cuda:0", 1, LEVELS, Double.NaN))), 0.5);
+        assertEquals(PROCESSORS / 2.0 - 0.08, arbiter.capacities.get(0).otherLoad(), 1e-9);
     }
 
     /** An arbitration under {@code settings} (arbiter {@value #FAKE} unless they say), {@code arbiter} bound. */

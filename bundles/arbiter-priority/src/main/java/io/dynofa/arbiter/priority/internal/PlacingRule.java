@@ -20,7 +20,8 @@ import java.util.Set;
  * device's capacity: the processors, the capacity given (a run's demand counted once per thread it keeps busy);
  * any other device, one run at a time ({@code 1} device-second per second, margin as given). Among the vectors,
  * the one whose every device fits wins, then the highest priority-weighted top-1 over all deployments, then the
- * fewest deployments moved, then the first searched. A vector that moves a deployment must beat staying put by
+ * fewest deployments moved, then the lowest priorities moved (the more important deployment stays where it
+ * serves), then the first searched. A vector that moves a deployment must beat staying put by
  * {@code minGain} points unless staying put does not fit. Vectors are searched exhaustively while their number is
  * at most {@code limit}; beyond, staying put and every move of one deployment alone (a later decision can move
  * another). Immutable, so thread-safe.
@@ -108,9 +109,11 @@ final class PlacingRule {
         byDevice.put(Placement.CPU, new ArrayList<>());
         Map<String, String> deviceOf = new HashMap<>();
         int moves = 0;
+        long movedPriority = 0;
         for (int k = 0; k < claims.size(); k++) {
             Seat seat = seats.get(k).get(vector[k]);
             moves += seat.moved() ? 1 : 0;
+            movedPriority += seat.moved() ? Math.max(1, seat.claim().priority()) : 0;
             String name = seat.claim() == null ? null : seat.claim().deployment();
             // a second claim of a name goes where the first went, whose arbitration ignores it and says so
             String device = name == null ? seat.device() : deviceOf.computeIfAbsent(name, n -> seat.device());
@@ -128,7 +131,7 @@ final class PlacingRule {
             solved.put(group.getKey(), s);
             feasible &= s.feasible() || s.arbitration().levels().isEmpty();
         }
-        return new Outcome(vector, solved, feasible, value(claims, seats, vector, solved), moves);
+        return new Outcome(vector, solved, feasible, value(claims, seats, vector, solved), moves, movedPriority);
     }
 
     private static double value(List<Claim> claims, List<List<Seat>> seats, int[] vector,
@@ -158,7 +161,7 @@ final class PlacingRule {
 
     /** One placement vector arbitrated. */
     private record Outcome(int[] vector, Map<String, PriorityWeightedRule.Solved> solved, boolean feasible,
-                           double value, int moves) {
+                           double value, int moves, long movedPriority) {
 
         boolean betterThan(Outcome other) {
             if (feasible != other.feasible) {
@@ -167,7 +170,7 @@ final class PlacingRule {
             if (Math.abs(value - other.value) > Grants.VALUE_TOLERANCE) {
                 return value > other.value;
             }
-            return moves < other.moves;
+            return moves != other.moves ? moves < other.moves : movedPriority < other.movedPriority;
         }
 
         Arbitration arbitration(List<Claim> claims, List<List<Seat>> seats, Outcome stay) {

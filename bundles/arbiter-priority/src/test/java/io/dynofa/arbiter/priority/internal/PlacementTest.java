@@ -47,6 +47,16 @@ public class PlacementTest {
     }
 
     @Test
+    public void whenEitherCouldGoTheLowerPriorityOneMovesAndTheOtherStaysWhereItServes() {
+        List<Claim> claims = List.of(on("hi", 3, 2, 20, CPU, GPU), on("lo", 1, 2, 20, CPU, GPU));
+        Arbitration placed = placing.arbitrate(claims, CORES);
+        assertEquals(Map.of("lo", "gpu"), placed.backends());
+        assertEquals(Map.of("hi", 2, "lo", 2), placed.levels());
+        List<Claim> reversed = List.of(claims.get(1), claims.get(0));
+        assertEquals(Map.of("lo", "gpu"), placing.arbitrate(reversed, CORES).backends());
+    }
+
+    @Test
     public void aMoveThatGainsLessThanTheMinimumStaysPut() {
         List<Claim> claims = List.of(on("hi", 3, 2, 20, CPU), on("lo", 1, 2, 20, CPU, GPU));
         Arbitration stayed = new PlacingRule(rule, 16, 2.5).arbitrate(claims, CORES);
