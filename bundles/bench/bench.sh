@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./dynofa bench [--quick] [--only memory] [--out DIR] [--no-build]
+# ./dynofa bench [--quick] [--only memory|coldstart] [--out DIR] [--no-build]
 #
 # Benchmarks the runtime against bare ONNX Runtime and the paper's PyTorch stack, each figure measured
 # in the same run as its baseline, and writes bench-report.md + bench-report.json (default: target/bench/).
@@ -9,7 +9,7 @@
 #   4. memory     gateway RSS with the family active vs a bare JVM with one ORT session of the largest level;
 #                 the bare ladder (0, 1, the Pareto set, all levels as ORT sessions in one JVM, arena on/off) and the
 #                 gateway without a family, as shipped before and with each reduction (NMT summary in each);
-#                 --only memory runs just these (a few minutes)
+#                 --only memory runs just these (a few minutes); --only coldstart the five cold starts
 #   5. reference  the same levels in PyTorch eager (Debian python3-torch, 1 thread, batch 1)
 #   6. allocation heap bytes per request on the calling thread (ThreadMXBean.getThreadAllocatedBytes)
 #   8. HTTP      the HTTP path (v2 JSON tensor, PNG image) beside the in-process call, added latency per request
@@ -37,12 +37,12 @@ while [ $# -gt 0 ]; do
     --out) [ $# -ge 2 ] || die "--out needs a directory"; out="$2"; shift 2 ;;
     --out=*) out="${1#--out=}"; shift ;;
     --no-build) build=false; shift ;;
-    --only) [ $# -ge 2 ] || die "--only needs a part (memory)"; only="$2"; shift 2 ;;
+    --only) [ $# -ge 2 ] || die "--only needs a part (memory, coldstart)"; only="$2"; shift 2 ;;
     --only=*) only="${1#--only=}"; shift ;;
-    *) die "unknown option: $1 (options: --quick, --only memory, --out DIR, --no-build)" ;;
+    *) die "unknown option: $1 (options: --quick, --only memory|coldstart, --out DIR, --no-build)" ;;
   esac
 done
-case "$only" in ""|memory) ;; *) die "--only takes memory, got '$only'" ;; esac
+case "$only" in ""|memory|coldstart) ;; *) die "--only takes memory or coldstart, got '$only'" ;; esac
 mkdir -p "$out"; out=$(cd "$out" && pwd)
 mode=full; $quick && mode=quick
 
@@ -164,6 +164,17 @@ for i in $(seq 1 "$cold_runs"); do
   say "cold start $i/$cold_runs"
   gateway coldstart "cold-$i" "${LAUNCHER_OPTS[@]}"
 done
+if [ "$only" = coldstart ]; then
+  "$PY" - "$out" "$cold_runs" <<'PYEOF'
+import json, os, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+cold = [json.load(open(os.path.join(out, "cold-%d.json" % i))).get("coldStart", {}) for i in range(1, runs + 1)]
+first = sorted(c.get("launcherToFirstResultMs") for c in cold)
+print("cold start, launcher start -> first result, ms: %s (median %s); first levels %s"
+      % (first, first[len(first) // 2], [c.get("firstLevel") for c in cold]))
+PYEOF
+  exit 0
+fi
 
 # 1, 2, 4, 6: one gateway run, demo camera off so nothing else infers
 rm -f "$WORK/runtime-config/io.dynofa.demo.cfg"

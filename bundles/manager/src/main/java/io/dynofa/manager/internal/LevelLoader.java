@@ -118,8 +118,20 @@ final class LevelLoader {
      */
     ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<Problem> problems,
                    Consumer<List<LevelLatency>> latencies) throws BackendException {
+        return load(family, backend, profile, problems, latencies, null);
+    }
+
+    /**
+     * As {@link #load(ModelFamily, DeviceBackend, LatencyProfile, Consumer, Consumer)}; {@code early} (null = none)
+     * is handed a set of one level as soon as the first level has loaded and passed every check, the sample check
+     * included, before the others load. That set holds a handle of its own on the level's session: whoever
+     * receives it serves it or retires it.
+     */
+    ActiveSet load(ModelFamily family, DeviceBackend backend, LatencyProfile profile, Consumer<Problem> problems,
+                   Consumer<List<LevelLatency>> latencies, Consumer<ActiveSet> early) throws BackendException {
         LevelCheck check = LevelCheck.of(family, sampleSize, sampleTolerancePct, problems);
         List<ResidentLevel> measured = new ArrayList<>();
+        Consumer<ActiveSet> waiting = early;
         for (LevelSpec spec : candidates(family, profile)) {
             if (Thread.currentThread().isInterrupted()) {
                 measured.forEach(r -> r.model().close());
@@ -132,6 +144,9 @@ final class LevelLoader {
                 problems.accept(Problems.levelRefused(family.id(), spec.id(), prepared.problem()));
             } else if (prepared != null) {
                 measured.add(prepared.level());
+                if (waiting != null && earlySet(family, backend, prepared.level(), check, problems, waiting)) {
+                    waiting = null;
+                }
             }
         }
         List<ResidentLevel> front = sampleCheckedFront(family, measured, check, problems);
@@ -146,6 +161,33 @@ final class LevelLoader {
             indexed.add(front.get(i).withIndex(i));
         }
         return new ActiveSet(family, backend, indexed);
+    }
+
+    /**
+     * Hands {@code early} a set of {@code level} alone, on a handle of its own, once the level passed its sample
+     * check (remembered, so the front's check does not repeat it); false when it did not pass or the handle could
+     * not be had (the level is then checked with the front as usual).
+     */
+    private boolean earlySet(ModelFamily family, DeviceBackend backend, ResidentLevel level, LevelCheck check,
+                             Consumer<Problem> problems, Consumer<ActiveSet> early) {
+        String sha256 = level.spec().sha256();
+        if (check.sampleSize() > 0 && !sampleChecks.passed(sha256, check.sampleSize(), sampleTolerancePct)) {
+            Optional<String> refusal = bounded(family.id(), level.spec().id(), abandoned -> check.sampleRefusal(
+                level.spec(), level.model(), abandoned), late -> { }, problems);
+            if (refusal == null || refusal.isPresent()) {
+                return false;
+            }
+            sampleChecks.pass(sha256, check.sampleSize(), sampleTolerancePct);
+        }
+        LoadedModel handle;
+        try {
+            handle = models.load(backend, family.id() + "/" + level.spec().id(), family.model(level.spec().id()));
+        } catch (IOException | BackendException | RuntimeException e) {
+            return false;
+        }
+        early.accept(new ActiveSet(family, backend, List.of(new ResidentLevel(level.level(), level.spec(), handle,
+            level.profiledNanos()).withIndex(0))));
+        return true;
     }
 
     /** The figures a level was given, as a profile holds them (the median only: p95 and deviation unknown). */

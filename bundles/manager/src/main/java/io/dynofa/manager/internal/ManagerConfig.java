@@ -129,6 +129,11 @@ public @interface ManagerConfig {
         + "BACKEND_FAILURE rather than a wrong answer)")
     boolean checkOutputs() default true;
 
+    @AttributeDefinition(description = "While nothing serves (at start), serve the family's first level that passes"
+        + " its checks as soon as it has, and the whole Pareto set once it is resident: the first result comes"
+        + " after one level's load instead of all of them; status shows the one level meanwhile")
+    boolean serveWhileLoading() default false;
+
     @AttributeDefinition(description = "How long the resident levels of a family that went away keep serving while no "
         + "other family is registered (its provider bundle being updated, say), milliseconds; 0 = stop at once "
         + "(0 to 600000)")

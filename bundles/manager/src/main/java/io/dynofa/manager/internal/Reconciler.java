@@ -39,6 +39,8 @@ final class Reconciler {
     private final Map<String, List<Problem>> loadProblems = new LinkedHashMap<>();
 
     private final ModelSource models;
+    /** The first level a load is serving while the others load, null when none is. */
+    private ActiveSet early;
 
     /** @param loads where sessions come from and what earlier loads on the gateway measured */
     Reconciler(Residency residency, GatewayLoads loads) {
@@ -126,23 +128,48 @@ final class Reconciler {
             LevelLoader loader = new LevelLoader(s.warmupRuns(), s.profileRuns(), s.profileBatch(), s.limits(),
                 sampleChecks, loaderThread, models, pace);
             ActiveSet next = loader.load(family, backend, source, problems::add,
-                latencies -> measured.remember(family, backend, s.profileBatch(), latencies));
+                latencies -> measured.remember(family, backend, s.profileBatch(), latencies),
+                s.serveWhileLoading() && pace == LoadPace.FULL ? this::serveEarly : null);
             next.startAt(Selection.initialLevel(next, s));
             residency.put(new Residency.Resident(next, stored, s.profileBatch()));
+            early = null;
             LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms%s",
                 family.id(), backend.id(), next.size(), family.levels().size(), source(source),
                 (System.nanoTime() - t0) / 1e6, pace.yielding() ? " (in the background, yielding to serving)" : ""));
             return true;
         } catch (BackendException e) {
+            retireEarly(s, e.getMessage());
             problems.add(Problems.of(Problem.FAMILY_FAILED, family.id(), e.getMessage()));
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id() + ": "
                 + e.getMessage());
             return false;
         } catch (RuntimeException e) {
+            retireEarly(s, "loading family " + family.id() + " failed: " + e);
             problems.add(Problems.of(Problem.FAMILY_FAILED, family.id(), "family " + family.id()
                 + " could not be activated on " + backend.id() + ": " + e));
             LOG.log(Level.WARNING, "family " + family.id() + " could not be activated on " + backend.id(), e);
             return false;
+        }
+    }
+
+    /**
+     * Serves the first level of a load while nothing serves (else retires it): the full set replaces it once it
+     * is resident ({@link #serveFromResidency}).
+     */
+    private void serveEarly(ActiveSet first) {
+        if (residency.serveIfIdle(first)) {
+            early = first;
+            LOG.log(Level.INFO, String.format("family %s serving its first level %s on backend %s while the others"
+                + " load", first.familyId(), first.currentLevel().level().id(), first.backendId()));
+        }
+    }
+
+    /** A load that failed no longer serves its first level: what is resident serves, or nothing. */
+    private void retireEarly(Settings s, String why) {
+        ActiveSet first = early;
+        early = null;
+        if (first != null && residency.serving() == first) {
+            residency.retire(set -> set == first, false, s.backend(), why);
         }
     }
 

@@ -113,6 +113,21 @@ final class Residency {
         return gone;
     }
 
+    /**
+     * Serves {@code early} (a set outside the residency) while nothing serves; otherwise retires it. The next
+     * {@link #serve} retires it when it replaces it.
+     *
+     * @return whether it serves
+     */
+    synchronized boolean serveIfIdle(ActiveSet early) {
+        if (engine.active() != null) {
+            early.retire();
+            return false;
+        }
+        engine.publish(early, "");
+        return true;
+    }
+
     /** Retires every set and serves nothing, for {@code why}; returns the sets retired. */
     synchronized List<ActiveSet> stopServing(String why) {
         ActiveSet last = engine.active();
