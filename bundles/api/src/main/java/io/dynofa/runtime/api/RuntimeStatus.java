@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A snapshot of the runtime.
  *
- * @param state READY when serving; LOADING while a family activates; NOT_READY otherwise
+ * @param state READY when serving the family's resident levels; LOADING while a family activates (requests may
+ *     already be served then, from its first level, when the runtime serves while it loads); NOT_READY otherwise
  * @param familyId active family, null when none
  * @param policy the policy in use (null when none is bound)
  * @param backendId the backend serving, null when none

@@ -265,6 +265,11 @@ final class Controller {
         return loading;
     }
 
+    /** Whether the set serving is the first level of a load still in progress ({@code serveWhileLoading}). */
+    boolean servingEarly() {
+        return reconciler.servingEarly();
+    }
+
     String pinned() {
         return pinned;
     }

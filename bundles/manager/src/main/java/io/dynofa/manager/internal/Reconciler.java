@@ -39,8 +39,11 @@ final class Reconciler {
     private final Map<String, List<Problem>> loadProblems = new LinkedHashMap<>();
 
     private final ModelSource models;
-    /** The first level a load is serving while the others load, null when none is. */
-    private ActiveSet early;
+    /**
+     * The first level the last load served while the others loaded, null when none did (read by status threads):
+     * it serves until the load's set replaces it.
+     */
+    private volatile ActiveSet early;
 
     /** @param loads where sessions come from and what earlier loads on the gateway measured */
     Reconciler(Residency residency, GatewayLoads loads) {
@@ -132,7 +135,6 @@ final class Reconciler {
                 s.serveWhileLoading() && pace == LoadPace.FULL ? this::serveEarly : null);
             next.startAt(Selection.initialLevel(next, s));
             residency.put(new Residency.Resident(next, stored, s.profileBatch()));
-            early = null;
             LOG.log(Level.INFO, String.format("family %s resident on backend %s: %d Pareto levels of %d, %s, %.0f ms%s",
                 family.id(), backend.id(), next.size(), family.levels().size(), source(source),
                 (System.nanoTime() - t0) / 1e6, pace.yielding() ? " (in the background, yielding to serving)" : ""));
@@ -162,6 +164,12 @@ final class Reconciler {
             LOG.log(Level.INFO, String.format("family %s serving its first level %s on backend %s while the others"
                 + " load", first.familyId(), first.currentLevel().level().id(), first.backendId()));
         }
+    }
+
+    /** Whether the set serving is a load's first level, served while the others load. */
+    boolean servingEarly() {
+        ActiveSet first = early;
+        return first != null && residency.serving() == first;
     }
 
     /** A load that failed no longer serves its first level: what is resident serves, or nothing. */

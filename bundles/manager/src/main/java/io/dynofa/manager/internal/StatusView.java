@@ -21,7 +21,8 @@ final class StatusView {
         ActiveSet set = engine.active();
         Settings s = controller.settings();
         List<Problem> problems = controller.problems();
-        State state = set != null ? State.READY : controller.loading() ? State.LOADING : State.NOT_READY;
+        State state = set != null && !controller.servingEarly() ? State.READY
+            : controller.loading() || set != null ? State.LOADING : State.NOT_READY;
         ResidentLevel level = set == null ? null : set.currentLevel();
         return new RuntimeStatus(state, set == null ? null : set.familyId(), controller.policyInUse(),
             set == null ? null : set.backendId(), level == null ? null : level.level().id(),
