@@ -131,7 +131,8 @@ public @interface ManagerConfig {
 
     @AttributeDefinition(description = "While nothing serves (at start), serve the family's first level that passes"
         + " its checks as soon as it has, and the whole Pareto set once it is resident: the first result comes"
-        + " after one level's load instead of all of them; status shows the one level meanwhile")
+        + " after one level's load instead of all of them; status says LOADING (and lists that one level) until"
+        + " the Pareto set serves")
     boolean serveWhileLoading() default false;
 
     @AttributeDefinition(description = "How long the resident levels of a family that went away keep serving while no "
