@@ -285,9 +285,13 @@ def main():
         "< 1 s", None if first is None else first < 1000)
     act = med([c["activation"]["ms"] for c in cold if c.get("activation")])
     acts = [c["activation"] for c in cold if c.get("activation")]
-    row(3, "family activation: %s levels loaded, warmed and profiled, %s kept"
-        % (acts[0]["of"] if acts else "?", acts[0]["levels"] if acts else "?"),
-        fmt(act, " ms", 0), "—", "—", "—", None)
+    first_levels = sorted({c.get("firstLevel") for c in cold if c.get("firstLevel")})
+    if acts:
+        row(3, "family activation: %s levels loaded, warmed and profiled, %s kept" % (acts[0]["of"], acts[0]["levels"]),
+            fmt(act, " ms", 0), "—", "—", "—", None)
+    else:
+        row(3, "family activation: not over at the first result (served while loading, first level %s)"
+            % ", ".join(first_levels or ["?"]), "n/a", "—", "—", "—", None)
     # 4. memory
     g_rss = gateway["memory"]["gatewayRssKb"] / 1024
     b_rss = bare_mem["rssKb"] / 1024
