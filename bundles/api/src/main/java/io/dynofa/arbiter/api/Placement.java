@@ -38,4 +38,15 @@ public record Placement(String backendId, String device, double threads, List<Le
     public boolean onCpu() {
         return CPU.equals(device);
     }
+
+    /**
+     * The processors a run on this backend keeps busy while it runs: its {@link #threads()} on the CPU (1 when that
+     * is not a number or below 1), 0 on another device.
+     */
+    public double cpuThreads() {
+        if (!onCpu()) {
+            return 0;
+        }
+        return threads >= 1 && Double.isFinite(threads) ? threads : 1;
+    }
 }

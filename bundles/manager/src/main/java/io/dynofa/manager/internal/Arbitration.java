@@ -3,6 +3,7 @@ package io.dynofa.manager.internal;
 import io.dynofa.arbiter.api.Arbiter;
 import io.dynofa.arbiter.api.Capacity;
 import io.dynofa.arbiter.api.Claim;
+import io.dynofa.arbiter.api.Placement;
 import io.dynofa.config.internal.ConfigReader;
 import io.dynofa.config.internal.LiveConfig;
 import java.util.ArrayList;
@@ -199,8 +200,7 @@ public final class Arbitration {
         }
         int current = Math.max(0, Math.min(claim.levels().size() - 1, claim.current()));
         double ms = claim.levels().get(current).latencyMs();
-        double threads = claim.placements().isEmpty() ? 1 : Placements.cpuThreads(claim.placements(),
-            String.valueOf(claim.backendId()));
+        double threads = claim.servingPlacement().map(Placement::cpuThreads).orElse(1.0);
         return ms > 0 && Double.isFinite(ms) ? rate * ms * threads / 1000 : 0;
     }
 

@@ -165,19 +165,14 @@ final class LevelLoader {
 
     /**
      * Hands {@code early} a set of {@code level} alone, on a handle of its own, once the level passed its sample
-     * check (remembered, so the front's check does not repeat it); false when it did not pass or the handle could
-     * not be had (the level is then checked with the front as usual).
+     * check ({@link #sampleCheck}: remembered, so the front's check does not repeat it); false when it did not
+     * pass or the handle could not be had (the level is then checked with the front as usual).
      */
     private boolean earlySet(ModelFamily family, DeviceBackend backend, ResidentLevel level, LevelCheck check,
                              Consumer<Problem> problems, Consumer<ActiveSet> early) {
-        String sha256 = level.spec().sha256();
-        if (check.sampleSize() > 0 && !sampleChecks.passed(sha256, check.sampleSize(), sampleTolerancePct)) {
-            Optional<String> refusal = bounded(family.id(), level.spec().id(), abandoned -> check.sampleRefusal(
-                level.spec(), level.model(), abandoned), late -> { }, problems);
-            if (refusal == null || refusal.isPresent()) {
-                return false;
-            }
-            sampleChecks.pass(sha256, check.sampleSize(), sampleTolerancePct);
+        Optional<String> refusal = sampleCheck(family, level, check, late -> { }, problems);
+        if (refusal == null || refusal.isPresent()) {
+            return false;
         }
         LoadedModel handle;
         try {
@@ -214,17 +209,11 @@ final class LevelLoader {
             if (unchecked == null) {
                 return front;
             }
-            String sha256 = unchecked.spec().sha256();
-            if (check.sampleSize() == 0 || sampleChecks.passed(sha256, check.sampleSize(), sampleTolerancePct)) {
-                passed.add(unchecked);
-                continue;
-            }
             String levelId = unchecked.spec().id();
-            Optional<String> refusal = bounded(family.id(), levelId, abandoned -> check.sampleRefusal(unchecked.spec(),
-                unchecked.model(), abandoned), late -> unchecked.model().close(), problems);
+            Optional<String> refusal = sampleCheck(family, unchecked, check, late -> unchecked.model().close(),
+                problems);
             if (refusal != null && refusal.isEmpty()) {
                 passed.add(unchecked);
-                sampleChecks.pass(sha256, check.sampleSize(), sampleTolerancePct);
             } else {
                 measured.remove(unchecked);
                 if (refusal != null) {
@@ -233,6 +222,25 @@ final class LevelLoader {
                 }
             }
         }
+    }
+
+    /**
+     * The level's labelled sample check, once per file: empty when it passed, now or before (remembered in the
+     * shared {@link SampleChecks}); the refusal; or null when it took longer than the bound or failed (named in
+     * {@code problems}; {@code late} gets the result once it ends).
+     */
+    private Optional<String> sampleCheck(ModelFamily family, ResidentLevel level, LevelCheck check,
+                                         Consumer<Optional<String>> late, Consumer<Problem> problems) {
+        String sha256 = level.spec().sha256();
+        if (check.sampleSize() == 0 || sampleChecks.passed(sha256, check.sampleSize(), sampleTolerancePct)) {
+            return Optional.empty();
+        }
+        Optional<String> refusal = bounded(family.id(), level.spec().id(), abandoned -> check.sampleRefusal(
+            level.spec(), level.model(), abandoned), late, problems);
+        if (refusal != null && refusal.isEmpty()) {
+            sampleChecks.pass(sha256, check.sampleSize(), sampleTolerancePct);
+        }
+        return refusal;
     }
 
     /**

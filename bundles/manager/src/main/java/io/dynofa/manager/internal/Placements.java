@@ -48,14 +48,4 @@ final class Placements {
         }
         return 1;
     }
-
-    /** The device's share a run on {@code backendId} takes of the processors: its threads on the CPU, else 0. */
-    static double cpuThreads(List<Placement> placements, String backendId) {
-        for (Placement p : placements) {
-            if (p.backendId().equals(backendId)) {
-                return p.onCpu() ? Math.max(1, p.threads()) : 0;
-            }
-        }
-        return 1;
-    }
 }

@@ -208,5 +208,4 @@ final class PlacingRule {
                     : ", staying put does not fit", reason);
         }
     }
-
 }

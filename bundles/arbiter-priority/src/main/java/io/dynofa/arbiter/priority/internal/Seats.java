@@ -80,8 +80,7 @@ final class Seats {
 
     private static Claim onBackend(Claim claim, Placement p, List<Level> levels, int current, int proposed,
                                    double slowdown) {
-        double threads = p.onCpu() && p.threads() > 1 && Double.isFinite(p.threads()) ? p.threads() : 1;
-        double rate = claim.requestsPerSecond() * threads;
+        double rate = claim.requestsPerSecond() * (p.onCpu() ? p.cpuThreads() : 1);
         return new Claim(claim.deployment(), claim.priority(), levels, current, proposed, claim.deadlineMs(),
             rate, slowdown, claim.accuracyFloor(), p.backendId(), List.of());
     }
