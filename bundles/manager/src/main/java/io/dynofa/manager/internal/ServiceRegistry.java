@@ -27,8 +27,13 @@ final class ServiceRegistry<T> {
         this.kind = kind;
     }
 
+    /**
+     * Binds {@code service}; binding one already bound (SCR can deliver a service registered while the component
+     * activates twice) replaces its registration instead of standing it beside itself.
+     */
     synchronized Registration<T> add(T service, Map<String, ?> properties) {
         List<Registration<T>> next = new ArrayList<>(entries);
+        removed(next, service, properties);
         Registration<T> added = added(next, service, properties);
         entries = List.copyOf(next);
         return added;

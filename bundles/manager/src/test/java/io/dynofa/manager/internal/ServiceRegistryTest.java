@@ -47,6 +47,17 @@ public class ServiceRegistryTest {
     }
 
     @Test
+    public void aServiceBoundTwiceIsOneRegistrationAndOneUnbindForgetsIt() {
+        FakePolicy policy = policy("p");
+        registry.add(policy, props("p", 7, null));
+        registry.add(policy, props("p", 7, null));
+
+        assertEquals(1, registry.all().size());
+        assertSame(policy, registry.remove(policy, props("p", 7, null)).service());
+        assertTrue(registry.isEmpty());
+    }
+
+    @Test
     public void valuesHoldTheServiceUsedForEachIdInIdOrder() {
         FakePolicy b = policy("b");
         FakePolicy a = policy("a");
