@@ -20,9 +20,10 @@ import org.osgi.framework.InvalidSyntaxException;
  * before the launcher starts the bundles in its own order. It starts the configuration bundles
  * ({@value #CONFIGURATION_BUNDLES}: ConfigurationAdmin and FileInstall), waits until every configuration file
  * FileInstall reads at start is in ConfigurationAdmin (at most {@value #WAIT_MS} ms, default
- * {@value #DEFAULT_WAIT_MS}), then starts the extender bundles ({@value #EXTENDER_BUNDLES}: Felix SCR). The launcher
- * then starts the gateway's bundles, whose components SCR activates as each starts, already configured, before the
- * HTTP server and the other bundles later in its order.
+ * {@value #DEFAULT_WAIT_MS}), then starts the next bundles in their order ({@value #NEXT_BUNDLES}: Felix SCR, then
+ * the bundles the first result needs: the model families, the backends, the manager). SCR activates each one's
+ * components as it starts, already configured. The launcher then starts the other bundles in its own order, the HTTP
+ * server among the last.
  *
  * <p>Without it SCR started after every other bundle (its name sorts late, after the HTTP server's), and an order
  * that starts it before FileInstall has read its folder lets SCR activate a component with optional configuration
@@ -37,8 +38,8 @@ public final class ConfigurationFirst implements BundleActivator {
     public static final String IMMEDIATE = "BEFORE_BUNDLES_START";
     /** Framework property: symbolic names of the bundles that deliver configuration, started first. */
     static final String CONFIGURATION_BUNDLES = "dynofa.launch.configuration.bundles";
-    /** Framework property: symbolic names of the bundles started once the configuration is in. */
-    static final String EXTENDER_BUNDLES = "dynofa.launch.extender.bundles";
+    /** Framework property: symbolic names of the bundles started, in this order, once the configuration is in. */
+    static final String NEXT_BUNDLES = "dynofa.launch.next.bundles";
     /** Framework property: the longest wait for the configuration files, in milliseconds. */
     static final String WAIT_MS = "dynofa.launch.configuration.waitMs";
     static final long DEFAULT_WAIT_MS = 3000;
@@ -53,7 +54,7 @@ public final class ConfigurationFirst implements BundleActivator {
         configure(context);
     }
 
-    /** Starts the configuration bundles, waits, starts the extenders; returns the files that never arrived. */
+    /** Starts the configuration bundles, waits, starts the next bundles; returns the files that never arrived. */
     Set<Path> configure(BundleContext context) throws InterruptedException {
         List<String> configuration = names(context.getProperty(CONFIGURATION_BUNDLES));
         if (configuration.isEmpty()) {
@@ -64,16 +65,16 @@ public final class ConfigurationFirst implements BundleActivator {
         Set<Path> expected = ConfigurationFiles.in(context.getProperty(FILEINSTALL_DIR),
             context.getProperty(FILEINSTALL_FILTER));
         Set<Path> missing = awaitDelivery(context, expected, waitMs(context.getProperty(WAIT_MS)));
-        List<String> extenders = names(context.getProperty(EXTENDER_BUNDLES));
-        startAll(context, extenders);
+        List<String> next = names(context.getProperty(NEXT_BUNDLES));
+        startAll(context, next);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (missing.isEmpty()) {
             log.log(Level.DEBUG, "configuration first: " + expected.size() + " files in ConfigurationAdmin and "
-                + extenders + " started after " + ms + " ms");
+                + next + " started after " + ms + " ms");
         } else {
             log.log(Level.WARNING, "configuration first: " + missing.size() + " of " + expected.size()
                 + " configuration files not in ConfigurationAdmin after " + ms + " ms (unreadable or invalid?): "
-                + missing + "; starting " + extenders + " and the other bundles without them");
+                + missing + "; starting " + next + " and the other bundles without them");
         }
         return missing;
     }

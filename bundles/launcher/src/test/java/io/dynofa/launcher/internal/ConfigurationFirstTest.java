@@ -87,6 +87,27 @@ public class ConfigurationFirstTest {
     }
 
     @Test
+    public void theNextBundlesStartInTheirListedOrderAndAMissingNameIsSkipped() throws Exception {
+        dir = tmp.newFolder("runtime-config").toPath();
+        BundleContext context = start(Map.of(ConfigurationFirst.NEXT_BUNDLES,
+            "test.second, not.installed, test.first, " + EXTENDER));
+        installAll(context);
+        installEmpty(context, "test.first");
+        installEmpty(context, "test.second");
+        List<String> starting = new ArrayList<>();
+        context.addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getType() == BundleEvent.STARTING) {
+                starting.add(event.getBundle().getSymbolicName());
+            }
+        });
+
+        new ConfigurationFirst().configure(context);
+
+        assertEquals(List.of("org.apache.felix.configadmin", "org.apache.felix.fileinstall", "test.second",
+            "test.first", EXTENDER), starting);
+    }
+
+    @Test
     public void withoutConfigurationBundlesItStartsNothing() throws Exception {
         dir = tmp.newFolder("runtime-config").toPath();
         Files.writeString(dir.resolve("io.dynofa.example.cfg"), "answer = 42\n");
@@ -103,7 +124,7 @@ public class ConfigurationFirstTest {
     private BundleContext start(Map<String, String> overrides) throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put(ConfigurationFirst.CONFIGURATION_BUNDLES, CONFIGURATION);
-        props.put(ConfigurationFirst.EXTENDER_BUNDLES, EXTENDER);
+        props.put(ConfigurationFirst.NEXT_BUNDLES, EXTENDER);
         props.put("org.osgi.framework.storage", tmp.newFolder().getAbsolutePath());
         props.put("org.osgi.framework.storage.clean", "onFirstInit");
         props.put(ConfigurationFirst.FILEINSTALL_DIR, dir.toString());
@@ -123,11 +144,15 @@ public class ConfigurationFirstTest {
             assertTrue("the test needs -D" + jar + " (set by the launcher's pom)", path != null);
             context.installBundle(Path.of(path).toUri().toString());
         }
+        return installEmpty(context, EXTENDER);
+    }
+
+    private Bundle installEmpty(BundleContext context, String symbolicName) throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", EXTENDER);
-        Path jar = tmp.newFile("extender.jar").toPath();
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        Path jar = tmp.newFile(symbolicName + ".jar").toPath();
         try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();
         }
