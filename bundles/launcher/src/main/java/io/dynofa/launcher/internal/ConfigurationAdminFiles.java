@@ -3,6 +3,7 @@ package io.dynofa.launcher.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ final class ConfigurationAdminFiles {
         try {
             Path file = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
             return file.toAbsolutePath().normalize();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
     }

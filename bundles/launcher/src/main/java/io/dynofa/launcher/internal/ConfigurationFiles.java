@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -22,11 +21,8 @@ final class ConfigurationFiles {
     /** The configuration files in {@code dirs} (a FileInstall folder list; a missing folder has none). */
     static Set<Path> in(String dirs, String filter) {
         Set<Path> files = new TreeSet<>();
-        if (dirs == null) {
-            return files;
-        }
         Pattern accepted = pattern(filter);
-        for (String dir : Arrays.stream(dirs.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+        for (String dir : ConfigurationFirst.names(dirs)) {
             Path folder = Path.of(dir).toAbsolutePath().normalize();
             if (!Files.isDirectory(folder)) {
                 continue;

@@ -117,6 +117,7 @@ public final class ConfigurationFirst implements BundleActivator {
         }
     }
 
+    /** The items of a comma-separated framework property; none when it is not set. */
     static List<String> names(String list) {
         List<String> names = new ArrayList<>();
         if (list != null) {

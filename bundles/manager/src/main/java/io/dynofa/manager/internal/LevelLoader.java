@@ -176,7 +176,9 @@ final class LevelLoader {
         }
         LoadedModel handle;
         try {
-            handle = models.load(backend, family.id() + "/" + level.spec().id(), family.model(level.spec().id()));
+            Optional<LoadedModel> shared = models.another(level.model());
+            handle = shared.isPresent() ? shared.get()
+                : models.load(backend, family.id() + "/" + level.spec().id(), family.model(level.spec().id()));
         } catch (IOException | BackendException | RuntimeException e) {
             return false;
         }

@@ -31,12 +31,8 @@ final class ServiceRegistry<T> {
      * Binds {@code service}; binding one already bound (SCR can deliver a service registered while the component
      * activates twice) replaces its registration instead of standing it beside itself.
      */
-    synchronized Registration<T> add(T service, Map<String, ?> properties) {
-        List<Registration<T>> next = new ArrayList<>(entries);
-        removed(next, service, properties);
-        Registration<T> added = added(next, service, properties);
-        entries = List.copyOf(next);
-        return added;
+    Registration<T> add(T service, Map<String, ?> properties) {
+        return update(service, properties).after();
     }
 
     /** Forgets the registration of {@code service}; returns it, or null when it was not bound. */

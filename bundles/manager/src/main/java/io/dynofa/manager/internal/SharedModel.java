@@ -5,8 +5,10 @@ import io.dynofa.backend.api.LoadedModel;
 import io.dynofa.inference.api.Tensor;
 import io.dynofa.inference.api.TensorSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * One deployment's handle on a session {@link SharedModels} shares: runs go to the session; {@link #close()}
@@ -16,13 +18,18 @@ final class SharedModel implements LoadedModel {
     private final LoadedModel session;
     private final Runnable release;
     private final IntSupplier handles;
+    private final Supplier<Optional<LoadedModel>> another;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    /** @param handles how many handles its session has out now */
-    SharedModel(LoadedModel session, Runnable release, IntSupplier handles) {
+    /**
+     * @param handles how many handles its session has out now
+     * @param another one more handle on the session, empty once the session closed
+     */
+    SharedModel(LoadedModel session, Runnable release, IntSupplier handles, Supplier<Optional<LoadedModel>> another) {
         this.session = session;
         this.release = release;
         this.handles = handles;
+        this.another = another;
     }
 
     @Override
@@ -61,5 +68,10 @@ final class SharedModel implements LoadedModel {
 
     int handles() {
         return handles.getAsInt();
+    }
+
+    /** One more handle on this session, closed on its own; empty when this handle or the session is closed. */
+    Optional<LoadedModel> another() {
+        return open.get() ? another.get() : Optional.empty();
     }
 }

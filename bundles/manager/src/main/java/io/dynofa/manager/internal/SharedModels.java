@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -60,8 +61,23 @@ public final class SharedModels {
                     throw e;
                 }
             }
-            return new SharedModel(entry.model, () -> release(key, entry), () -> handles(entry));
+            return handle(key, entry);
         }
+    }
+
+    private SharedModel handle(Key key, Entry entry) {
+        return new SharedModel(entry.model, () -> release(key, entry), () -> handles(entry), () -> another(key, entry));
+    }
+
+    /** One more handle on the entry's session; empty once its last handle was given back (the session closed). */
+    private Optional<LoadedModel> another(Key key, Entry entry) {
+        synchronized (entries) {
+            if (entry.handles == 0 || entries.get(key) != entry) {
+                return Optional.empty();
+            }
+            entry.handles++;
+        }
+        return Optional.of(handle(key, entry));
     }
 
     /** Sessions open, and how many of them more than one handle uses. */

@@ -46,6 +46,21 @@ public class SharedModelsTest {
     }
 
     @Test
+    public void anotherHandleSharesTheSessionWithoutALoadAndNoneComesFromAClosedOne() throws Exception {
+        LoadedModel first = shared.load(backend, "fam/l1", L1);
+        LoadedModel second = ModelSource.DIRECT.another(first).orElseThrow();
+        assertEquals(1, backend.loaded().size());
+        assertEquals(new SharedModels.Sessions(1, 1), shared.sessions());
+        first.close();
+        assertTrue(ModelSource.DIRECT.another(first).isEmpty());
+        second.run(Tensor.ofFloats(new float[4], 1, 1, 2, 2));
+        second.close();
+        assertTrue(backend.loaded("l1").isClosed());
+        assertTrue("a handle not from SharedModels has none",
+            ModelSource.DIRECT.another(backend.load("l2", L2)).isEmpty());
+    }
+
+    @Test
     public void anotherFileAnotherBackendOrAnotherConfigurationIsAnotherSession() throws Exception {
         shared.load(backend, "fam/l1", L1);
         shared.load(backend, "fam/l2", L2);
